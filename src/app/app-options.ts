@@ -1,0 +1,14 @@
+import type { AppConfig } from '../config/app-config';
+import type { DatabaseTarget } from '../database/database-target';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const CLI_SECRET = Symbol('CLI_SECRET');
+
+export interface AppOptions {
+  config: AppConfig;
+  database: DatabaseTarget;
+  /** 'cli' leaves out what only a long-running service does (schedulers, demo data). */
+  mode: 'service' | 'cli';
+  /** Reads the secret that authorises /internal/cli (set once the service announced itself). */
+  cliSecret?: () => string | undefined;
+}

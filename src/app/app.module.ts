@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CliBridgeModule } from '../cli/cli-bridge.module';
+import { DatabaseModule } from '../database/database.module';
+import { DemoModule } from '../demo/demo.module';
+import { HealthModule } from '../health/health.module';
+import { OfficesModule } from '../offices/offices.module';
+import { APP_CONFIG, AppOptions, CLI_SECRET } from './app-options';
+import { StartupService } from './startup.service';
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, OfficesModule, CliBridgeModule, DemoModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },
+        { provide: 'APP_MODE', useValue: options.mode },
+        StartupService,
+      ],
+      exports: [APP_CONFIG, CLI_SECRET, 'APP_MODE'],
+    };
+  }
+}

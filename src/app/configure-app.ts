@@ -1,0 +1,28 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '../config/app-config';
+import { ErrorFilter } from '../common/error.filter';
+import { createValidationPipe } from '../common/validation.pipe';
+import { correlationIdMiddleware } from '../logging/correlation-id';
+import { requestLogMiddleware } from '../logging/request-log.middleware';
+
+/** Everything around the routes, shared by main.ts and the test harness so both serve the same API. */
+export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit'>): void {
+  app.disable('x-powered-by');
+  app.use(correlationIdMiddleware);
+  app.use(requestLogMiddleware);
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  // CSV imports arrive as text/csv bodies.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.bodyLimit });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('standards-monitor')
+    .setDescription('Prüfung der Kundenorientierten Qualitätsstandards (Anlage 3) der JobAgentur EN')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+}

@@ -1,0 +1,108 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ERROR_STATUS, ErrorBody, ErrorCode, ErrorDetail } from './domain-error';
+import { correlationIdOf } from '../logging/correlation-id';
+
+const STATUS_CODE: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+const GERMAN_DEFAULT: Record<number, string> = {
+  400: 'Die Anfrage ist ungültig.',
+  401: 'Anmeldung erforderlich: Bitte ein gültiges Zugangstoken mitsenden (Authorization: Bearer …).',
+  403: 'Für diese Aktion fehlt die Berechtigung.',
+  404: 'Die angeforderte Seite oder Ressource gibt es nicht.',
+  405: 'Diese Methode ist hier nicht erlaubt.',
+  409: 'Die Anfrage steht im Widerspruch zum gespeicherten Stand.',
+  413: 'Die Anfrage ist zu groß.',
+  415: 'Dieses Datenformat wird hier nicht angenommen.',
+};
+
+/**
+ * Every error leaves the service in one shape (ErrorBody) with a German message. Anything that is
+ * not an intended error becomes a 500 whose details stay in the log under the correlation id.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const body = this.toBody(exception, correlationIdOf(req));
+    if (body.statusCode >= 500) {
+      this.logger.error({ msg: 'unhandled error', correlationId: body.correlationId, path: req.path, err: describe(exception) });
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: ERROR_STATUS[exception.code], error: exception.code, message: exception.message, details: exception.details, correlationId };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 400 && /JSON/.test(exception.message)) {
+        return { statusCode: 400, error: 'validation_failed', message: 'Der Inhalt ist kein gültiges JSON.', details: [], correlationId };
+      }
+      const response = exception.getResponse();
+      const details: ErrorDetail[] = typeof response === 'object' && response && Array.isArray((response as { details?: unknown }).details)
+        ? ((response as { details: ErrorDetail[] }).details)
+        : [];
+      return {
+        statusCode: status,
+        error: STATUS_CODE[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed'),
+        message: GERMAN_DEFAULT[status] ?? 'Die Anfrage konnte nicht verarbeitet werden.',
+        details,
+        correlationId,
+      };
+    }
+    const parserStatus = bodyParserStatus(exception);
+    if (parserStatus) {
+      return {
+        statusCode: parserStatus.status,
+        error: STATUS_CODE[parserStatus.status] ?? 'validation_failed',
+        message: parserStatus.message,
+        details: [],
+        correlationId,
+      };
+    }
+    return {
+      statusCode: 500,
+      error: 'internal_error',
+      message: `Interner Fehler. Bitte wenden Sie sich mit der Kennung ${correlationId} an den Betrieb.`,
+      details: [],
+      correlationId,
+    };
+  }
+}
+
+/** body-parser throws plain errors with a `type`; they are the client's fault, not ours. */
+function bodyParserStatus(exception: unknown): { status: number; message: string } | undefined {
+  const e = exception as { type?: string; status?: number };
+  switch (e?.type) {
+    case 'entity.too.large':
+      return { status: 413, message: 'Die Anfrage ist zu groß. Bitte die Daten in kleineren Teilen senden.' };
+    case 'entity.parse.failed':
+      return { status: 400, message: 'Der Inhalt ist kein gültiges JSON.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, message: 'Diese Zeichenkodierung wird nicht unterstützt; bitte UTF-8 verwenden.' };
+    case 'request.aborted':
+      return { status: 400, message: 'Die Anfrage wurde abgebrochen.' };
+    default:
+      return e?.status && e.status >= 400 && e.status < 500 ? { status: e.status, message: GERMAN_DEFAULT[e.status] ?? 'Die Anfrage ist ungültig.' } : undefined;
+  }
+}
+
+function describe(e: unknown): Record<string, unknown> {
+  return e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : { value: String(e) };
+}

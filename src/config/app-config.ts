@@ -1,0 +1,81 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'ja', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'nein', 'off'].includes(v)) return false;
+  return value; // left as is so that IsBoolean reports it
+};
+
+/** The environment as the service reads it; validated once at boot (see loadConfig). */
+export class EnvironmentVariables {
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'PORT muss eine ganze Zahl sein' })
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEMO_DATA muss true oder false sein' })
+  DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @IsIn(['debug', 'info', 'warn', 'error'], { message: 'LOG_LEVEL muss debug, info, warn oder error sein' })
+  LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error';
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT muss z. B. 1mb oder 512kb sein' })
+  BODY_LIMIT?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  /** Set: a PostgreSQL server. Unset: the embedded PGlite database in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  demoData: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(EnvironmentVariables, {
+    PORT: env.PORT,
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    DATA_DIR: env.DATA_DIR || undefined,
+    DEMO_DATA: env.DEMO_DATA,
+    LOG_LEVEL: env.LOG_LEVEL || undefined,
+    BODY_LIMIT: env.BODY_LIMIT || undefined,
+  });
+  const errors = validateSync(parsed);
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+    throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}`);
+  }
+  return {
+    port: parsed.PORT ?? 3000,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: parsed.DATA_DIR ?? './data',
+    // Demo data is for the newcomer's quick start on the embedded database, never by default on a server.
+    demoData: parsed.DEMO_DATA ?? !parsed.DATABASE_URL,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    bodyLimit: parsed.BODY_LIMIT ?? '2mb',
+  };
+}

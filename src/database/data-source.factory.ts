@@ -1,0 +1,54 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+import { DatabaseTarget } from './database-target';
+
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: target.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    // uuid-ossp cannot be installed on PGlite; gen_random_uuid() is built in on both.
+    installExtensions: false,
+    extra: { max: target.embedded ? 1 : 10 },
+    logging: false,
+  };
+}
+
+/** Any constant would do; it only has to be the same in every instance of the service. */
+const MIGRATION_LOCK_KEY = 7_351_002;
+
+/**
+ * Runs pending migrations. On a server several instances may start at once: a session-level
+ * advisory lock lets one migrate while the others wait. The embedded database has one process and
+ * one connection, where holding the lock on that connection would block the migration itself.
+ */
+export async function migrate(ds: DataSource, target: DatabaseTarget): Promise<string[]> {
+  if (target.embedded) return (await ds.runMigrations()).map((m) => m.name);
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return (await ds.runMigrations()).map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+export async function openDataSource(target: DatabaseTarget, options: { migrate: boolean } = { migrate: true }): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(target));
+  await ds.initialize();
+  try {
+    if (options.migrate) await migrate(ds, target);
+  } catch (err) {
+    await ds.destroy();
+    throw err;
+  }
+  return ds;
+}

@@ -1,0 +1,150 @@
+/**
+ * Shared vocabulary of the rule engine. Everything here is plain data: the service layer gathers
+ * facts (schedules, closures, hotline records, time shares) and the engine judges them against the
+ * catalog of standards from Anlage 3 ("Kundenorientierte Qualitätsstandards").
+ */
+
+/** How binding a standard is, mirroring the wording of Anlage 3 ("ist zu gewährleisten" → must,
+ * "soll" → should, "Ziel"/"angestrebt" → aim, "beobachtet" → observe). */
+export type Obligation = 'must' | 'should' | 'aim' | 'observe';
+export const OBLIGATIONS: readonly Obligation[] = ['must', 'should', 'aim', 'observe'];
+
+/** Section 2 "Ausnahmeregelungen": the tandem offices consist of a seat and a smaller town. */
+export type OfficeRole = 'standalone' | 'tandem-seat' | 'tandem-minor';
+export const OFFICE_ROLES: readonly OfficeRole[] = ['standalone', 'tandem-seat', 'tandem-minor'];
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** Section 2 speaks of "Montags bis Freitags", section 4.2 of "Montag bis Freitag". */
+export const WORKING_WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+export type FindingStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'insufficient_data';
+
+/** Minutes after local midnight, 0..1440, from < to. */
+export interface Interval {
+  from: number;
+  to: number;
+}
+
+/** Per weekday: sorted, non-overlapping intervals. */
+export type WeekSchedule = Record<Weekday, Interval[]>;
+
+/** A rule parameter. `interpretation` is a German note where the agreement leaves the value open. */
+export interface ParamSpec {
+  value: number | string | boolean;
+  interpretation?: string;
+}
+
+export interface Citation {
+  section: string;
+  passage: string;
+}
+
+export type CheckKind =
+  | 'weekly-hours'
+  | 'weekday-window'
+  | 'tandem-seat-access'
+  | 'hotline-coverage'
+  | 'time-share'
+  | 'coverage-share';
+export const CHECK_KINDS: readonly CheckKind[] = [
+  'weekly-hours',
+  'weekday-window',
+  'tandem-seat-access',
+  'hotline-coverage',
+  'time-share',
+  'coverage-share',
+];
+
+export interface Rule {
+  id: string;
+  title: string;
+  citation: Citation;
+  obligation: Obligation;
+  appliesTo: OfficeRole[];
+  check: CheckKind;
+  params: Record<string, ParamSpec>;
+}
+
+export interface Catalog {
+  version: string;
+  /** YYYY-MM-DD */
+  validFrom: string;
+  rules: Rule[];
+}
+
+// ---- Facts: plain data gathered by the service layer ----
+
+export interface DayFacts {
+  /** YYYY-MM-DD for real calendar weeks, absent for a regular schedule. */
+  date?: string;
+  weekday: Weekday;
+  /** Actually open, closures already subtracted. */
+  opening: Interval[];
+  /** E.g. 'Karfreitag': a public holiday needs no opening. */
+  excused?: string;
+}
+
+export interface OpeningWeekFacts {
+  /** mon..sat (sun optional). */
+  days: DayFacts[];
+  /** E.g. schedule version ids, closure ids the figures rest on. */
+  sources: string[];
+}
+
+export interface HotlineDayFacts {
+  date: string;
+  weekday: Weekday;
+  excused?: string;
+  /** Wall-clock minutes of that local day, may overlap. */
+  covered: Array<Interval & { coveredBy: 'staff' | 'call_centre' }>;
+}
+
+export interface HotlineWeekFacts {
+  /** mon..fri of an ISO week. */
+  days: HotlineDayFacts[];
+  recordCount: number;
+  sources: string[];
+}
+
+export interface TimeShareFacts {
+  /** YYYY-MM */
+  month: string;
+  /** Anonymous, one entry per placement officer. */
+  officers: Array<{ employerServiceMinutes: number; workingMinutes: number }>;
+  recordCount: number;
+}
+
+export interface Facts {
+  office: { id: string; role: OfficeRole; seatId?: string };
+  openingWeek?: OpeningWeekFacts;
+  seatOpeningWeek?: OpeningWeekFacts;
+  hotlineWeek?: HotlineWeekFacts;
+  timeShare?: TimeShareFacts;
+}
+
+export interface EvaluationContext {
+  /** E.g. 'regular-week', '2026-W52', '2026-11'. */
+  period?: string;
+  /** Only evaluate these rules. */
+  ruleIds?: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  status: FindingStatus;
+  obligation: Obligation;
+  measured: number | null;
+  required: number | null;
+  /** German: 'Std.', 'Tage', '%', 'Min.' */
+  unit: string;
+  /** German, says what to change. */
+  message: string;
+  citation: Citation;
+  /** Per-day figures etc. */
+  evidence: Record<string, unknown>;
+  catalogVersion: string;
+  period?: string;
+  sources: string[];
+}

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app/app.module';
+import { configureApp } from './app/configure-app';
+import { ConfigError, loadConfig } from './config/app-config';
+import { DataDirBusyError } from './database/data-dir.lock';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { JsonLogger } from './logging/json-logger';
+import { DemoDataService } from './demo/demo-data.service';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = new JsonLogger(config.logLevel);
+  Logger.overrideLogger(logger);
+
+  const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service');
+  let secret: string | undefined;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({
+      config,
+      database: embedded ? { url: embedded.url, embedded: true } : { url: config.databaseUrl!, embedded: false },
+      mode: 'service',
+      cliSecret: () => secret,
+    }),
+    { logger, bodyParser: false, abortOnError: false },
+  );
+  configureApp(app, config);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log({ msg: 'shutting down', signal }, 'main');
+    await app.close().catch((err: unknown) => logger.error({ msg: 'close failed', err: String(err) }, undefined, 'main'));
+    await embedded?.stop();
+    process.exit(0);
+  };
+  // Our own handlers, so that the embedded database is closed after Nest, never under it.
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.port, '0.0.0.0');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  if (embedded) secret = embedded.lock.announceHttp(port);
+
+  const base = `http://localhost:${port}`;
+  logger.log({ msg: 'listening', url: base, database: embedded ? `embedded (${config.dataDir})` : 'server' }, 'main');
+  if (config.demoData) {
+    const demo = await app.get(DemoDataService).prepare();
+    process.stdout.write(
+      [
+        '',
+        `standards-monitor läuft: ${base}`,
+        `  API-Dokumentation: ${base}/api/docs`,
+        `  Zustand:           ${base}/health`,
+        `  Demo-Token (Koordinierungsstelle, nur im Demo-Modus): ${demo.coordinationToken}`,
+        `  Beispiel: curl -H "Authorization: Bearer ${demo.coordinationToken}" ${base}/api/v1/offices`,
+        '',
+      ].join('\n') + '\n',
+    );
+  } else {
+    process.stdout.write(`standards-monitor läuft: ${base} (API-Dokumentation: ${base}/api/docs)\n`);
+  }
+}
+
+bootstrap().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+    process.stderr.write(`${err.message}\n`);
+    if (err instanceof DataDirBusyError) process.stderr.write('Bitte den anderen Prozess beenden oder DATA_DIR auf einen anderen Ordner setzen.\n');
+  } else {
+    process.stderr.write(`Start fehlgeschlagen: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

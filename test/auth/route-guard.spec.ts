@@ -1,0 +1,66 @@
+import { registeredRoutes } from '../support/routes';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Walks every registered route and proves that none answers data without a valid token. A new
+ * route is covered automatically; only the routes listed here may answer without a bearer token.
+ */
+const PUBLIC = new Set(['GET /health']);
+// Swagger UI and its JSON (registered by SwaggerModule, outside the Nest controllers).
+const DOCS = ['/api/docs', '/api/docs-json'];
+
+describe('route guard', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ cliSecret: 'the-real-secret-of-this-instance-0123456789' });
+  });
+  afterAll(() => t?.close());
+
+  function concrete(path: string): string {
+    // Fill route parameters with an existing office id, so that a missing guard would really leak data.
+    return path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' || name === 'officeId' ? 'witten' : '00000000-0000-4000-8000-000000000000'));
+  }
+
+  it('finds the routes it has to check', () => {
+    const routes = registeredRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    expect(routes).toEqual(expect.arrayContaining(['GET /api/v1/offices', 'GET /api/v1/offices/:id', 'POST /api/v1/offices', 'POST /internal/cli']));
+  });
+
+  it.each([
+    ['no Authorization header', undefined],
+    ['a malformed header', 'Token abc'],
+    ['an unknown token', 'Bearer smt_not-a-real-token'],
+  ])('no route except health answers with %s', async (_label, header) => {
+    const routes = registeredRoutes(t.app).filter((r) => !PUBLIC.has(`${r.method} ${r.path}`) && !r.path.startsWith('/api/docs'));
+    expect(routes.length).toBeGreaterThan(3);
+    for (const route of routes) {
+      const req = t.http()[route.method.toLowerCase() as 'get'](concrete(route.path));
+      if (header) req.set('Authorization', header);
+      const res = await req.send({});
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect(res.body).toMatchObject({ error: 'unauthenticated', statusCode: 401 });
+    }
+  });
+
+  it('refuses a revoked token', async () => {
+    const token = await t.token('coordination');
+    await t.http().get('/api/v1/offices').set('Authorization', `Bearer ${token}`).expect(200);
+    const [{ id }] = await t.dataSource.query('SELECT id FROM api_token WHERE revoked_at IS NULL ORDER BY created_at DESC LIMIT 1');
+    await t.dataSource.query('UPDATE api_token SET revoked_at = now() WHERE id = $1', [id]);
+    await t.http().get('/api/v1/offices').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('refuses the internal CLI route with a wrong secret, even with a valid token', async () => {
+    const token = await t.token('coordination');
+    const res = await t.http().post('/internal/cli').set('Authorization', `Bearer ${token}`).set('X-CLI-Secret', 'guess').send({ argv: ['token', 'list'] });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers health and API docs without a token', async () => {
+    await t.http().get('/health').expect(200, { status: 'ok', database: 'up' });
+    for (const path of DOCS) {
+      const res = await t.http().get(path);
+      expect(res.status).toBe(200);
+    }
+  });
+});

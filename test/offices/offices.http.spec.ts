@@ -1,0 +1,84 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('offices API', () => {
+  let t: TestApp;
+  let coordination: string;
+  let witten: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordination = await t.token('coordination');
+    witten = await t.token('regional', ['witten']);
+  });
+  afterAll(() => t?.close());
+
+  it('seeds the nine locations of JobAgentur EN with their tandem roles', async () => {
+    const res = await t.http().get('/api/v1/offices').set(auth(coordination)).expect(200);
+    expect(res.body.map((o: { id: string }) => o.id)).toEqual(
+      ['breckerfeld', 'ennepetal', 'gevelsberg', 'hattingen', 'herdecke', 'schwelm', 'sprockhoevel', 'wetter', 'witten'],
+    );
+    const byId = Object.fromEntries(res.body.map((o: { id: string }) => [o.id, o]));
+    expect(byId.sprockhoevel).toEqual({ id: 'sprockhoevel', name: 'Sprockhövel', role: 'tandem-minor', seatId: 'gevelsberg' });
+    expect(byId.breckerfeld).toMatchObject({ role: 'tandem-minor', seatId: 'ennepetal' });
+    expect(byId.ennepetal).toMatchObject({ role: 'tandem-seat', seatId: null });
+    expect(byId.witten).toMatchObject({ role: 'standalone' });
+  });
+
+  it('shows a regional token only its own offices', async () => {
+    const res = await t.http().get('/api/v1/offices').set(auth(witten)).expect(200);
+    expect(res.body.map((o: { id: string }) => o.id)).toEqual(['witten']);
+    await t.http().get('/api/v1/offices/witten').set(auth(witten)).expect(200);
+  });
+
+  it('answers 403 and no data when a regional token asks for another office', async () => {
+    const res = await t.http().get('/api/v1/offices/hattingen').set(auth(witten)).expect(403);
+    expect(res.body).toMatchObject({ error: 'forbidden' });
+    expect(JSON.stringify(res.body)).not.toContain('Hattingen');
+  });
+
+  it('answers 404 in German for an unknown office', async () => {
+    const res = await t.http().get('/api/v1/offices/atlantis').set(auth(coordination)).expect(404);
+    expect(res.body.message).toContain('nicht bekannt');
+  });
+
+  it('lets the coordination office add and rename an office', async () => {
+    await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'witten-nord', name: 'Witten-Nord', role: 'standalone' }).expect(201);
+    const res = await t.http().patch('/api/v1/offices/witten-nord').set(auth(coordination)).send({ name: 'Witten Nord' }).expect(200);
+    expect(res.body).toEqual({ id: 'witten-nord', name: 'Witten Nord', role: 'standalone', seatId: null });
+    await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'witten-nord', name: 'X', role: 'standalone' }).expect(409);
+  });
+
+  it('adds a tandem minor only with an existing seat', async () => {
+    await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'minor-a', name: 'A', role: 'tandem-minor' }).expect(400);
+    await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'minor-b', name: 'B', role: 'tandem-minor', seatId: 'witten' }).expect(400);
+    await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'minor-c', name: 'C', role: 'tandem-minor', seatId: 'gevelsberg' }).expect(201);
+  });
+
+  it('refuses office changes by a regional token', async () => {
+    const before = await t.count('office');
+    await t.http().post('/api/v1/offices').set(auth(witten)).send({ id: 'w2', name: 'W2', role: 'standalone' }).expect(403);
+    await t.http().patch('/api/v1/offices/witten').set(auth(witten)).send({ name: 'Umbenannt' }).expect(403);
+    expect(await t.count('office')).toBe(before);
+    const res = await t.http().get('/api/v1/offices/witten').set(auth(coordination)).expect(200);
+    expect(res.body.name).toBe('Witten');
+  });
+
+  it('rejects unknown fields and bad values with German messages naming each field, writing nothing', async () => {
+    const before = await t.count('office');
+    const res = await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'Bad Id', name: '', role: 'castle', colour: 'red' }).expect(400);
+    const fields = res.body.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['colour', 'id', 'name', 'role']);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'validation_failed', message: 'Die Anfrage enthält ungültige Angaben.' });
+    expect(res.body.details.find((d: { field: string }) => d.field === 'colour').message).toBe('ist kein zulässiges Feld');
+    expect(await t.count('office')).toBe(before);
+  });
+
+  it('answers malformed JSON and oversized bodies with the common error shape', async () => {
+    const bad = await t.http().post('/api/v1/offices').set(auth(coordination)).set('Content-Type', 'application/json').send('{"id": ').expect(400);
+    expect(bad.body).toMatchObject({ error: 'validation_failed', message: 'Der Inhalt ist kein gültiges JSON.' });
+    const huge = await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'x'.repeat(3 * 1024 * 1024) }).expect(413);
+    expect(huge.body).toMatchObject({ error: 'payload_too_large' });
+    expect(huge.body.correlationId).toEqual(expect.any(String));
+  });
+});

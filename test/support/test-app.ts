@@ -1,0 +1,55 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app/app.module';
+import { configureApp } from '../../src/app/configure-app';
+import { TokenService } from '../../src/auth/token.service';
+import type { AppConfig } from '../../src/config/app-config';
+import { JsonLogger } from '../../src/logging/json-logger';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  db: TestDatabase;
+  dataSource: DataSource;
+  http(): ReturnType<typeof request>;
+  /** A fresh token: coordination, or regional for the given offices. */
+  token(role: 'coordination'): Promise<string>;
+  token(role: 'regional', offices: string[]): Promise<string>;
+  /** Number of rows in a table: tests prove that a rejected request wrote nothing. */
+  count(table: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const TEST_CONFIG: AppConfig = { port: 0, dataDir: '', demoData: false, logLevel: 'error', bodyLimit: '2mb' };
+
+/** The real application (same modules, same configureApp) on its own database. */
+export async function startTestApp(options: { cliSecret?: string } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.register({ config: TEST_CONFIG, database: db.target, mode: 'service', cliSecret: () => options.cliSecret })],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });
+    configureApp(app, TEST_CONFIG);
+    await app.init();
+    const dataSource = app.get(DataSource);
+    const tokens = app.get(TokenService);
+    return {
+      app,
+      db,
+      dataSource,
+      http: () => request(app.getHttpServer()),
+      token: async (role: 'coordination' | 'regional', offices: string[] = []) => (await tokens.create(role, offices)).token,
+      count: async (table: string) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n),
+      async close() {
+        await app.close();
+        await db.drop();
+      },
+    } as TestApp;
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+}
