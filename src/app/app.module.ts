@@ -5,6 +5,8 @@ import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { OfficesModule } from '../offices/offices.module';
+import { SchedulesModule } from '../schedules/schedules.module';
+import { StandardsModule } from '../standards/standards.module';
 import { APP_CONFIG, AppOptions, CLI_SECRET } from './app-options';
 import { StartupService } from './startup.service';
 
@@ -14,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, OfficesModule, CliBridgeModule, DemoModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, SchedulesModule, CliBridgeModule, DemoModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

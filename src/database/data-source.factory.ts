@@ -1,7 +1,12 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { DatabaseTarget } from './database-target';
+
+// A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a JS Date at
+// local midnight, which would shift days under any process time zone other than UTC.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   return {

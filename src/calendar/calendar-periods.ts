@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import type { Weekday } from '../engine/types';
+import { WEEKDAYS } from '../engine/types';
+
+/** Periods are Berlin wall-clock calendars: an audit week is an ISO week in Europe/Berlin. */
+export const ZONE = 'Europe/Berlin';
+
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface IsoWeek {
+  year: number;
+  week: number;
+}
+
+export interface CalendarMonth {
+  year: number;
+  month: number;
+}
+
+/** '2026-W53' → { year: 2026, week: 53 }; null for malformed strings or weeks the year lacks. */
+export function parseIsoWeek(text: string): IsoWeek | null {
+  const match = ISO_WEEK.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  if (week < 1) return null;
+  const monday = DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: ZONE });
+  return monday.isValid && week <= monday.weeksInWeekYear ? { year, week } : null;
+}
+
+/** '2026-11' → { year: 2026, month: 11 }; null otherwise. */
+export function parseMonth(text: string): CalendarMonth | null {
+  const match = MONTH.exec(text);
+  if (!match) return null;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? { year: Number(match[1]), month } : null;
+}
+
+/** A real calendar date 'YYYY-MM-DD' (rejects 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  return DATE.test(text) && DateTime.fromISO(text, { zone: ZONE }).isValid;
+}
+
+/** Monday..Sunday of an ISO week as YYYY-MM-DD. Throws RangeError for an invalid week. */
+export function isoWeekDates(isoWeek: string): string[] {
+  const parsed = parseIsoWeek(isoWeek);
+  if (!parsed) throw new RangeError(`invalid ISO week: ${isoWeek}`);
+  const monday = DateTime.fromObject({ weekYear: parsed.year, weekNumber: parsed.week, weekday: 1 }, { zone: ZONE });
+  return WEEKDAYS.map((_, index) => monday.plus({ days: index }).toISODate()!);
+}
+
+/** Every date of a month as YYYY-MM-DD. Throws RangeError for an invalid month. */
+export function monthDates(month: string): string[] {
+  const parsed = parseMonth(month);
+  if (!parsed) throw new RangeError(`invalid month: ${month}`);
+  const first = DateTime.fromObject({ year: parsed.year, month: parsed.month, day: 1 }, { zone: ZONE });
+  return Array.from({ length: first.daysInMonth! }, (_, index) => first.plus({ days: index }).toISODate()!);
+}
+
+/** The ISO week a date belongs to, e.g. '2027-01-01' → '2026-W53'. */
+export function isoWeekOf(date: string): string {
+  const day = DateTime.fromISO(date, { zone: ZONE });
+  if (!isCalendarDate(date)) throw new RangeError(`invalid date: ${date}`);
+  return `${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`;
+}
+
+/** Weekday of a date, e.g. '2026-04-03' → 'fri'. */
+export function weekdayOf(date: string): Weekday {
+  if (!isCalendarDate(date)) throw new RangeError(`invalid date: ${date}`);
+  return WEEKDAYS[DateTime.fromISO(date, { zone: ZONE }).weekday - 1];
+}

@@ -1,0 +1,34 @@
+import Holidays from 'date-holidays';
+
+/** Standards are judged by the calendar of North Rhine-Westphalia (Ennepe-Ruhr-Kreis). */
+const COUNTRY = 'DE';
+const STATE = 'NW';
+
+const cache = new Map<string, Map<string, string>>();
+
+/**
+ * Public holidays (gesetzliche Feiertage) of NRW in a year: date YYYY-MM-DD → German name.
+ * Only type 'public': date-holidays also lists 24 and 31 December (from 14:00) as 'bank' and
+ * observances such as Rosenmontag, which are no public holidays. The dates come from the
+ * library's own local date string, so they do not depend on the process time zone.
+ */
+export function publicHolidaysNrw(year: number): Map<string, string> {
+  return publicHolidays(year, COUNTRY, STATE);
+}
+
+/** The same for another state (tests show that the state matters, e.g. Corpus Christi). */
+export function publicHolidays(year: number, country: string, state: string): Map<string, string> {
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new RangeError(`invalid year: ${year}`);
+  const key = `${country}-${state}-${year}`;
+  let holidays = cache.get(key);
+  if (!holidays) {
+    holidays = new Map(
+      new Holidays(country, state, { languages: ['de'], types: ['public'] })
+        .getHolidays(year, 'de')
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => [holiday.date.slice(0, 10), holiday.name]),
+    );
+    cache.set(key, holidays);
+  }
+  return new Map(holidays);
+}

@@ -1,0 +1,267 @@
+import { parseDocument } from 'yaml';
+import { CatalogError } from './catalog.error';
+import { CHECKS } from './checks/check-registry';
+import { ParamReader } from './params/param-reader';
+import { paramValueProblem, paramValueProblemDe } from './params/param-schema';
+import type { Catalog, CheckKind, Citation, ParamSpec, Rule } from './types';
+import { CHECK_KINDS, OBLIGATIONS, OFFICE_ROLES } from './types';
+import type { Obligation, OfficeRole } from './types';
+
+export interface CatalogFile {
+  name: string;
+  text: string;
+}
+
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const RULE_KEYS = ['id', 'title', 'citation', 'obligation', 'appliesTo', 'check', 'params'];
+
+/** A complete catalog in one YAML file: `version`, `validFrom` and `rules`. */
+export function parseCatalog(yamlText: string, fileName: string): Catalog {
+  const file = readFile({ name: fileName, text: yamlText });
+  if (file.ruleFiles) fail(fileName, 'ruleFiles: a catalog split across files must be read with parseCatalogFiles');
+  const header = requireHeader(file, fileName);
+  const rules = file.rules ?? fail(fileName, 'rules: missing');
+  assertUniqueIds(rules.map((rule) => ({ rule, fileName })));
+  return { ...header, rules };
+}
+
+/**
+ * A catalog split across files (config/standards): one header file (`catalog.yaml`) with
+ * `version`, `validFrom` and `ruleFiles` naming the rule files in the order findings should
+ * appear, and rule files holding `rules:`. A listed file that is missing or a rule file that is
+ * not listed is an error, so no standard is dropped or added silently.
+ */
+export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
+  const parsed = files.map((file) => ({ name: file.name, content: readFile(file) }));
+  const headers = parsed.filter((file) => file.content.version !== undefined || file.content.ruleFiles !== undefined);
+  if (headers.length !== 1) {
+    fail(
+      files.map((f) => f.name).join(', ') || '(no files)',
+      `expected exactly one header file with version, validFrom and ruleFiles, found ${headers.length}`,
+    );
+  }
+  const headerFile = headers[0];
+  const header = requireHeader(headerFile.content, headerFile.name);
+  const order = headerFile.content.ruleFiles ?? fail(headerFile.name, 'ruleFiles: missing');
+
+  const byBaseName = new Map(parsed.filter((f) => f !== headerFile).map((f) => [baseName(f.name), f]));
+  for (const listed of order) {
+    if (!byBaseName.has(listed)) fail(headerFile.name, `ruleFiles: listed file "${listed}" was not provided`);
+  }
+  for (const name of byBaseName.keys()) {
+    if (!order.includes(name)) fail(headerFile.name, `ruleFiles: file "${name}" is not listed`);
+  }
+
+  const rules = [
+    ...(headerFile.content.rules ?? []).map((rule) => ({ rule, fileName: headerFile.name })),
+    ...order.flatMap((listed) => {
+      const file = byBaseName.get(listed)!;
+      return (file.content.rules ?? fail(file.name, 'rules: missing')).map((rule) => ({ rule, fileName: file.name }));
+    }),
+  ];
+  assertUniqueIds(rules);
+  return { ...header, rules: rules.map((r) => r.rule) };
+}
+
+/**
+ * German problems with a parameter override (a deviation agreed under section 6): a parameter the
+ * rule's check does not have, a value of the wrong type, or values that contradict each other
+ * once merged with the rule's own parameters. Empty when the override is fine.
+ */
+export function validateParamOverride(rule: Rule, params: Record<string, unknown>): string[] {
+  const check = CHECKS[rule.check];
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    const definition = check.params[name];
+    if (!definition) {
+      const known = Object.keys(check.params);
+      problems.push(
+        `Die Regel ${rule.id} hat keinen Parameter „${name}“` +
+          (known.length ? ` (vorhanden: ${known.join(', ')}).` : ' (sie hat keine Parameter).'),
+      );
+      continue;
+    }
+    const problem = paramValueProblemDe(definition, value);
+    if (problem) problems.push(`Parameter „${name}“ der Regel ${rule.id}: ${problem}.`);
+  }
+  if (problems.length > 0) return problems;
+  const merged = applyParamOverride(rule, params as Record<string, ParamSpec['value']>);
+  return (check.validate?.(new ParamReader(check.params, merged.params)) ?? []).map(
+    (problem) => `Regel ${rule.id}: ${problem}.`,
+  );
+}
+
+/** The rule with the overridden values; an override replaces the catalog's interpretation note. */
+export function applyParamOverride(rule: Rule, params: Record<string, ParamSpec['value']>): Rule {
+  const overridden = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { value }]));
+  return { ...rule, params: { ...rule.params, ...overridden } };
+}
+
+/** Parameter names a check kind understands, e.g. for forms that offer a deviation. */
+export function ruleParamNames(kind: CheckKind): string[] {
+  return Object.keys(CHECKS[kind].params);
+}
+
+// ---- reading one file ----
+
+interface CatalogFileContent {
+  version?: string;
+  validFrom?: string;
+  ruleFiles?: string[];
+  rules?: Rule[];
+}
+
+function readFile(file: CatalogFile): CatalogFileContent {
+  const doc = parseDocument(file.text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const line = error.linePos?.[0].line;
+    fail(file.name, `invalid YAML${line ? ` (line ${line})` : ''}: ${error.message.split('\n')[0]}`);
+  }
+  const data: unknown = doc.toJS();
+  if (!isRecord(data)) fail(file.name, 'expected a mapping with version/validFrom/ruleFiles or rules');
+  rejectUnknownKeys(data, ['version', 'validFrom', 'ruleFiles', 'rules'], (key) => fail(file.name, `${key}: unknown key`));
+
+  const content: CatalogFileContent = {};
+  if (data.version !== undefined) content.version = nonEmptyString(data.version, () => fail(file.name, 'version: expected a non-empty string (quote it)'));
+  if (data.validFrom !== undefined) {
+    if (typeof data.validFrom !== 'string' || !isDate(data.validFrom)) fail(file.name, 'validFrom: expected a date YYYY-MM-DD');
+    content.validFrom = data.validFrom;
+  }
+  if (data.ruleFiles !== undefined) {
+    if (!Array.isArray(data.ruleFiles) || !data.ruleFiles.every((f) => typeof f === 'string' && f !== '')) {
+      fail(file.name, 'ruleFiles: expected a list of file names');
+    }
+    content.ruleFiles = data.ruleFiles as string[];
+  }
+  if (data.rules !== undefined) {
+    if (!Array.isArray(data.rules)) fail(file.name, 'rules: expected a list');
+    content.rules = data.rules.map((raw, index) => readRule(raw, index, file.name));
+  }
+  return content;
+}
+
+function requireHeader(content: CatalogFileContent, fileName: string): { version: string; validFrom: string } {
+  if (content.version === undefined) fail(fileName, 'version: missing');
+  if (content.validFrom === undefined) fail(fileName, 'validFrom: missing');
+  return { version: content.version, validFrom: content.validFrom };
+}
+
+function readRule(raw: unknown, index: number, fileName: string): Rule {
+  if (!isRecord(raw)) fail(fileName, `rules[${index}]: expected a mapping`);
+  const id = typeof raw.id === 'string' ? raw.id : undefined;
+  const where = id ?? `#${index + 1}`;
+  const bad = (field: string, problem: string): never => {
+    throw new CatalogError(fileName, problem, where, field);
+  };
+  if (id === undefined) bad('id', 'expected a string');
+  if (!RULE_ID.test(id!)) bad('id', 'expected dotted lower-case words, e.g. "opening.weekly-minimum"');
+  rejectUnknownKeys(raw, RULE_KEYS, (key) => bad(key, 'unknown field'));
+
+  const title = nonEmptyString(raw.title, () => bad('title', 'expected a non-empty string'));
+  const citation = readCitation(raw.citation, bad);
+
+  if (!OBLIGATIONS.includes(raw.obligation as Obligation)) bad('obligation', `expected one of ${OBLIGATIONS.join(', ')}`);
+  const obligation = raw.obligation as Obligation;
+
+  if (!Array.isArray(raw.appliesTo) || raw.appliesTo.length === 0) bad('appliesTo', 'expected a non-empty list of office roles');
+  const appliesTo = raw.appliesTo as unknown[];
+  appliesTo.forEach((role, i) => {
+    if (!OFFICE_ROLES.includes(role as OfficeRole)) bad(`appliesTo[${i}]`, `expected one of ${OFFICE_ROLES.join(', ')}`);
+  });
+  if (new Set(appliesTo).size !== appliesTo.length) bad('appliesTo', 'a role is listed twice');
+
+  if (!CHECK_KINDS.includes(raw.check as CheckKind)) bad('check', `unknown check kind, expected one of ${CHECK_KINDS.join(', ')}`);
+  const check = raw.check as CheckKind;
+  const params = readParams(raw.params, check, bad);
+
+  return { id: id!, title, citation, obligation, appliesTo: appliesTo as OfficeRole[], check, params };
+}
+
+function readCitation(raw: unknown, bad: (field: string, problem: string) => never): Citation {
+  if (!isRecord(raw)) return bad('citation', 'expected a mapping with section and passage');
+  rejectUnknownKeys(raw, ['section', 'passage'], (key) => bad(`citation.${key}`, 'unknown field'));
+  const section = nonEmptyString(raw.section, () => bad('citation.section', "expected a string, e.g. '4.2' (quoted)"));
+  const passage = nonEmptyString(raw.passage, () => bad('citation.passage', 'expected the quoted sentence(s) of Anlage 3'));
+  return { section, passage };
+}
+
+function readParams(
+  raw: unknown,
+  kind: CheckKind,
+  bad: (field: string, problem: string) => never,
+): Record<string, ParamSpec> {
+  if (raw !== undefined && raw !== null && !isRecord(raw)) return bad('params', 'expected a mapping');
+  const given: Record<string, unknown> = raw ?? {};
+  const schema = CHECKS[kind].params;
+  const params: Record<string, ParamSpec> = {};
+  for (const [name, entry] of Object.entries(given)) {
+    const field = `params.${name}`;
+    const definition = schema[name];
+    if (!definition) {
+      const known = Object.keys(schema);
+      bad(field, `unknown parameter for check "${kind}"${known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'}`);
+    }
+    // Either the value itself or { value, interpretation }.
+    const spec: ParamSpec = isRecord(entry) ? readParamSpec(entry, field, bad) : { value: entry as ParamSpec['value'] };
+    const problem = paramValueProblem(definition, spec.value);
+    if (problem) bad(isRecord(entry) ? `${field}.value` : field, problem);
+    params[name] = spec;
+  }
+  for (const [name, definition] of Object.entries(schema)) {
+    if (definition.required && !(name in params)) bad(`params.${name}`, 'required parameter is missing');
+  }
+  const problems = CHECKS[kind].validate?.(new ParamReader(schema, params)) ?? [];
+  if (problems.length > 0) bad('params', problems.join('; '));
+  return params;
+}
+
+function readParamSpec(entry: Record<string, unknown>, field: string, bad: (field: string, problem: string) => never): ParamSpec {
+  rejectUnknownKeys(entry, ['value', 'interpretation'], (key) => bad(`${field}.${key}`, 'unknown field'));
+  if (!('value' in entry)) bad(`${field}.value`, 'missing');
+  const spec: ParamSpec = { value: entry.value as ParamSpec['value'] };
+  if (entry.interpretation !== undefined) {
+    spec.interpretation = nonEmptyString(entry.interpretation, () => bad(`${field}.interpretation`, 'expected a non-empty string'));
+  }
+  return spec;
+}
+
+function assertUniqueIds(rules: Array<{ rule: Rule; fileName: string }>): void {
+  const seen = new Map<string, string>();
+  for (const { rule, fileName } of rules) {
+    const earlier = seen.get(rule.id);
+    if (earlier !== undefined) throw new CatalogError(fileName, `duplicate rule id (also in ${earlier})`, rule.id, 'id');
+    seen.set(rule.id, fileName);
+  }
+}
+
+// ---- small readers ----
+
+function fail(fileName: string, problem: string): never {
+  throw new CatalogError(fileName, problem);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown, onError: () => never): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : onError();
+}
+
+function rejectUnknownKeys(record: Record<string, unknown>, allowed: string[], onUnknown: (key: string) => never): void {
+  for (const key of Object.keys(record)) if (!allowed.includes(key)) onUnknown(key);
+}
+
+function isDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

@@ -1,0 +1,58 @@
+import { CHECKS } from './checks/check-registry';
+import type { CheckOutcome } from './checks/check-definition';
+import { ParamReader } from './params/param-reader';
+import type { Catalog, EvaluationContext, Facts, Finding, Rule } from './types';
+
+const ROLE_NAMES_DE = {
+  standalone: 'eigenständige Regionalstelle',
+  'tandem-seat': 'Sitz einer Tandemregionalstelle',
+  'tandem-minor': 'kleinerer Standort einer Tandemregionalstelle',
+} as const;
+
+/**
+ * Judges the facts of one office and period against the catalog. Pure and synchronous: the same
+ * facts always give the same findings, in catalog order.
+ */
+export function evaluate(catalog: Catalog, facts: Facts, context: EvaluationContext = {}): Finding[] {
+  const selected = context.ruleIds ? catalog.rules.filter((rule) => context.ruleIds!.includes(rule.id)) : catalog.rules;
+  return selected.map((rule) => toFinding(catalog, rule, context, judge(rule, facts, context)));
+}
+
+function judge(rule: Rule, facts: Facts, context: EvaluationContext): CheckOutcome {
+  const check = CHECKS[rule.check];
+  if (!rule.appliesTo.includes(facts.office.role)) {
+    return {
+      status: 'not_applicable',
+      measured: null,
+      required: null,
+      unit: check.unit,
+      message: `Dieser Standard gilt nicht für die Regionalstelle ${facts.office.id} (${ROLE_NAMES_DE[facts.office.role]}).`,
+      evidence: { role: facts.office.role, appliesTo: rule.appliesTo },
+      sources: [],
+    };
+  }
+  return check.evaluate(facts, new ParamReader(check.params, rule.params), context);
+}
+
+function toFinding(catalog: Catalog, rule: Rule, context: EvaluationContext, outcome: CheckOutcome): Finding {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    status: outcome.status,
+    obligation: rule.obligation,
+    measured: outcome.measured,
+    required: outcome.required,
+    unit: outcome.unit,
+    message: outcome.message,
+    citation: rule.citation,
+    evidence: { ...outcome.evidence, params: paramValues(rule) },
+    catalogVersion: catalog.version,
+    ...(context.period !== undefined ? { period: context.period } : {}),
+    sources: outcome.sources,
+  };
+}
+
+/** The parameter values the finding was judged with (deviations may have changed them). */
+function paramValues(rule: Rule): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rule.params).map(([name, spec]) => [name, spec.value]));
+}

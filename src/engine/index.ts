@@ -1,0 +1,26 @@
+export * from './types';
+export { evaluate } from './evaluate';
+export {
+  parseCatalog,
+  parseCatalogFiles,
+  validateParamOverride,
+  applyParamOverride,
+  ruleParamNames,
+} from './catalog.parser';
+export type { CatalogFile } from './catalog.parser';
+export { CatalogError } from './catalog.error';
+export { CHECKS } from './checks/check-registry';
+export type { CheckDefinition, CheckOutcome } from './checks/check-definition';
+export type { ParamDefinition, ParamSchema, ParamType } from './params/param-schema';
+export { regularOpeningWeek } from './opening-week';
+export { union, totalMinutes, clip, gaps } from './intervals';
+export {
+  WEEKDAY_NAMES_DE,
+  parseClock,
+  formatClock,
+  formatHours,
+  formatPercent,
+  minutesToHours,
+  joinGerman,
+  weekdayNames,
+} from './time';

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const CLOCK_MESSAGE = 'muss eine Uhrzeit im Format HH:MM zwischen 00:00 und 24:00 sein';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
+
+export class OpeningIntervalDto {
+  @ApiProperty({ example: '08:00' })
+  @IsString({ message: CLOCK_MESSAGE })
+  @Matches(CLOCK, { message: CLOCK_MESSAGE })
+  from: string;
+
+  @ApiProperty({ example: '12:30' })
+  @IsString({ message: CLOCK_MESSAGE })
+  @Matches(CLOCK, { message: CLOCK_MESSAGE })
+  to: string;
+}
+
+/** Monday to Saturday; a missing day means closed. Sunday and other keys are rejected as unknown fields. */
+export class WeekDto {
+  @ApiPropertyOptional({ type: [OpeningIntervalDto] }) @IsOptional() @IsArray({ message: 'muss eine Liste von Zeiträumen sein' }) @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) mon?: OpeningIntervalDto[];
+  @ApiPropertyOptional({ type: [OpeningIntervalDto] }) @IsOptional() @IsArray({ message: 'muss eine Liste von Zeiträumen sein' }) @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) tue?: OpeningIntervalDto[];
+  @ApiPropertyOptional({ type: [OpeningIntervalDto] }) @IsOptional() @IsArray({ message: 'muss eine Liste von Zeiträumen sein' }) @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) wed?: OpeningIntervalDto[];
+  @ApiPropertyOptional({ type: [OpeningIntervalDto] }) @IsOptional() @IsArray({ message: 'muss eine Liste von Zeiträumen sein' }) @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) thu?: OpeningIntervalDto[];
+  @ApiPropertyOptional({ type: [OpeningIntervalDto] }) @IsOptional() @IsArray({ message: 'muss eine Liste von Zeiträumen sein' }) @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) fri?: OpeningIntervalDto[];
+  @ApiPropertyOptional({ type: [OpeningIntervalDto] }) @IsOptional() @IsArray({ message: 'muss eine Liste von Zeiträumen sein' }) @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) sat?: OpeningIntervalDto[];
+}
+
+export class ScheduleSubmissionDto {
+  @ApiProperty({ example: 'witten' })
+  @IsString({ message: 'muss die ID einer Regionalstelle sein' })
+  @MaxLength(63)
+  officeId: string;
+
+  @ApiProperty({ example: '2027-01-04' })
+  @IsString({ message: DATE_MESSAGE })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  validFrom: string;
+
+  @ApiPropertyOptional({ example: null, nullable: true })
+  @IsOptional()
+  @IsString({ message: DATE_MESSAGE })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  validUntil?: string | null;
+
+  @ApiPropertyOptional({ type: WeekDto, description: 'Entweder week oder openingHours' })
+  @IsOptional()
+  @IsObject({ message: 'muss ein Objekt mit den Wochentagen mon … sat sein' })
+  @ValidateNested()
+  @Type(() => WeekDto)
+  week?: WeekDto;
+
+  @ApiPropertyOptional({ example: 'Mo-Fr 08:00-12:30; Th 08:00-12:30,14:00-18:00', description: 'OpenStreetMap opening_hours; entweder week oder openingHours' })
+  @IsOptional()
+  @IsString({ message: 'muss ein Text in der opening_hours-Syntax sein' })
+  @MaxLength(1000, { message: 'darf höchstens 1000 Zeichen lang sein' })
+  openingHours?: string;
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { DomainError } from '../common/domain-error';
+import { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
+import type { ScheduleVersionView } from './schedule-version.view';
+import { SchedulesService, type ScheduleCheckResult } from './schedules.service';
+import { isRealDate } from './week-input';
+
+@ApiTags('Öffnungszeiten')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class SchedulesController {
+  constructor(private readonly schedules: SchedulesService) {}
+
+  @Post('schedules/check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Öffnungszeitenplan prüfen, ohne ihn zu speichern' })
+  check(@CurrentPrincipal() p: Principal, @Body() dto: ScheduleSubmissionDto): Promise<ScheduleCheckResult> {
+    return this.schedules.check(p, dto);
+  }
+
+  @Post('schedules')
+  @ApiOperation({ summary: 'Neue Fassung des Öffnungszeitenplans einreichen (wird auch bei Abweichungen gespeichert)' })
+  submit(@CurrentPrincipal() p: Principal, @Body() dto: ScheduleSubmissionDto): Promise<ScheduleVersionView> {
+    return this.schedules.submit(p, dto);
+  }
+
+  @Get('offices/:id/schedules')
+  @ApiOperation({ summary: 'Alle eingereichten Fassungen (neueste zuerst)' })
+  history(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<ScheduleVersionView[]> {
+    return this.schedules.history(p, id);
+  }
+
+  @Get('offices/:id/schedule')
+  @ApiQuery({ name: 'date', example: '2027-01-04' })
+  @ApiOperation({ summary: 'Die an einem Tag gültige Fassung' })
+  inForce(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('date') date?: string): Promise<ScheduleVersionView> {
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
+      throw DomainError.validation([{ field: 'date', message: 'muss ein Datum im Format JJJJ-MM-TT sein' }]);
+    }
+    return this.schedules.inForce(p, id, date);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { assertOfficeAccess, type Principal } from '../auth/principal';
+import { DomainError, type ErrorDetail } from '../common/domain-error';
+import { evaluate, regularOpeningWeek, type Facts, type Finding, type WeekSchedule } from '../engine';
+import type { Office } from '../offices/office.entity';
+import { OfficesService } from '../offices/offices.service';
+import { CatalogService } from '../standards/catalog.service';
+import type { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
+import { parseOpeningHours } from './opening-hours.parser';
+import { ScheduleRepository } from './schedule.repository';
+import { toView, type ScheduleVersionView } from './schedule-version.view';
+import { isRealDate, storedWeek, weekFromDto, weekFromStored, type StoredWeek } from './week-input';
+
+export interface ScheduleCheckResult {
+  compliant: boolean;
+  catalogVersion: string;
+  findings: Finding[];
+}
+
+interface PreparedSchedule {
+  office: Office;
+  week: WeekSchedule;
+  result: ScheduleCheckResult;
+}
+
+/** A schedule passes the pre-check when no binding rule (must, should) is violated; aims and observations inform only. */
+export function isCompliant(findings: Finding[]): boolean {
+  return !findings.some((f) => f.status === 'non_compliant' && (f.obligation === 'must' || f.obligation === 'should'));
+}
+
+@Injectable()
+export class SchedulesService {
+  constructor(
+    private readonly offices: OfficesService,
+    private readonly catalog: CatalogService,
+    private readonly repo: ScheduleRepository,
+  ) {}
+
+  check(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleCheckResult> {
+    return this.prepare(principal, dto).then((p) => p.result);
+  }
+
+  /** Stores a new immutable version, compliant or not: the monitor records reality, it does not gatekeep. */
+  async submit(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleVersionView> {
+    const prepared = await this.prepare(principal, dto);
+    const row = await this.repo.insert({
+      officeId: prepared.office.id,
+      validFrom: dto.validFrom,
+      validUntil: dto.validUntil ?? null,
+      week: storedWeek(prepared.week),
+      openingHours: dto.openingHours?.trim() ?? null,
+      submittedBy: principal.tokenId,
+      catalogVersion: prepared.result.catalogVersion,
+      compliant: prepared.result.compliant,
+      findings: prepared.result.findings,
+    });
+    return toView(row);
+  }
+
+  async history(principal: Principal, officeId: string): Promise<ScheduleVersionView[]> {
+    await this.offices.getFor(principal, officeId);
+    return (await this.repo.history(officeId)).map(toView);
+  }
+
+  async inForce(principal: Principal, officeId: string, date: string): Promise<ScheduleVersionView> {
+    await this.offices.getFor(principal, officeId);
+    const row = await this.repo.inForce(officeId, date);
+    if (!row) throw DomainError.notFound(`Für die Regionalstelle „${officeId}“ ist am ${date} kein Öffnungszeitenplan in Kraft.`);
+    return toView(row);
+  }
+
+  /** The week in force for an office on a day, as the engine reads it (undefined: none known). */
+  async weekInForce(officeId: string, date: string): Promise<{ id: string; week: WeekSchedule } | undefined> {
+    const row = await this.repo.inForce(officeId, date);
+    return row ? { id: row.id, week: weekFromStored(row.week as StoredWeek) } : undefined;
+  }
+
+  private async prepare(principal: Principal, dto: ScheduleSubmissionDto): Promise<PreparedSchedule> {
+    assertOfficeAccess(principal, dto.officeId);
+    const errors: ErrorDetail[] = [];
+    const office = await this.offices.get(dto.officeId).catch(() => undefined);
+    if (!office) errors.push({ field: 'officeId', message: `Die Regionalstelle „${dto.officeId}“ ist nicht bekannt.` });
+    if (!isRealDate(dto.validFrom)) errors.push({ field: 'validFrom', message: 'ist kein gültiges Kalenderdatum' });
+    if (dto.validUntil != null) {
+      if (!isRealDate(dto.validUntil)) errors.push({ field: 'validUntil', message: 'ist kein gültiges Kalenderdatum' });
+      else if (isRealDate(dto.validFrom) && dto.validUntil < dto.validFrom) errors.push({ field: 'validUntil', message: 'darf nicht vor validFrom liegen' });
+    }
+
+    let week: WeekSchedule | undefined;
+    if (dto.week && dto.openingHours !== undefined) {
+      errors.push({ field: 'openingHours', message: 'Bitte entweder week oder openingHours angeben, nicht beides.' });
+    } else if (!dto.week && dto.openingHours === undefined) {
+      errors.push({ field: 'week', message: 'Bitte die Öffnungszeiten angeben: entweder week oder openingHours.' });
+    } else if (dto.week) {
+      const parsed = weekFromDto(dto.week);
+      errors.push(...parsed.errors);
+      week = parsed.week;
+    } else {
+      const parsed = parseOpeningHours(dto.openingHours!);
+      if (!parsed.ok) errors.push({ field: 'openingHours', message: parsed.error });
+      else if (parsed.week.sun.length > 0) errors.push({ field: 'openingHours', message: 'Sonntagsöffnungen sieht der Wochenplan nicht vor (Montag bis Samstag).' });
+      else week = parsed.week;
+    }
+    if (errors.length > 0 || !office || !week) throw DomainError.validation(errors);
+
+    const catalog = this.catalog.catalog;
+    const facts: Facts = {
+      office: { id: office.id, role: office.role, seatId: office.seatId ?? undefined },
+      openingWeek: regularOpeningWeek(week, ['submitted-schedule']),
+    };
+    if (office.role === 'tandem-minor' && office.seatId) {
+      // section 2: on days without access at the minor location, access must be possible at the seat;
+      // judged against the seat's schedule in force when the minor's schedule takes effect.
+      const seat = await this.weekInForce(office.seatId, dto.validFrom);
+      if (seat) facts.seatOpeningWeek = regularOpeningWeek(seat.week, [`schedule:${seat.id}`]);
+    }
+    const findings = evaluate(catalog, facts, { period: 'regular-week' });
+    return { office, week, result: { compliant: isCompliant(findings), catalogVersion: catalog.version, findings } };
+  }
+}
