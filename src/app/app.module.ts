@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuditsModule } from '../audits/audits.module';
 import { AuthModule } from '../auth/auth.module';
 import { CliBridgeModule } from '../cli/cli-bridge.module';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
 import { OfficesModule } from '../offices/offices.module';
 import { SchedulesModule } from '../schedules/schedules.module';
@@ -16,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, SchedulesModule, CliBridgeModule, DemoModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { TokenService } from '../auth/token.service';
 import { DomainError } from '../common/domain-error';
+import { auditCommand } from './audit.command';
 import { CliResult, fail, ok } from './cli-output';
 
 export const USAGE = `Aufruf: npm run --silent cli -- <Befehl>
@@ -13,6 +14,9 @@ Befehle:
                                                  Token für Regionalstelle(n) anlegen
   token list                                     Tokens auflisten (ohne Geheimnis)
   token revoke ID                                Token widerrufen
+  audit --from JJJJ-MM-TT --to JJJJ-MM-TT [--office ID …] [--format table|json|csv]
+                                                 Prüflauf ausführen und ausgeben; Exit-Code 1,
+                                                 wenn eine Muss-Regel nicht erfüllt ist
 `;
 
 /** Enough of a Nest context to fetch services: an application context, or a ModuleRef with strict: false. */
@@ -29,6 +33,7 @@ export async function runCliCommand(app: ServiceLocator, argv: string[]): Promis
   try {
     if (group === 'migrate') return ok('Datenbankschema ist aktuell.\n');
     if (group === 'token') return await tokenCommand(app, action, rest);
+    if (group === 'audit') return await auditCommand(app, argv.slice(1));
     if (group === undefined || group === 'help' || group === '--help') return ok(USAGE);
     return fail(`Unbekannter Befehl „${group}“.\n\n${USAGE}`);
   } catch (err) {

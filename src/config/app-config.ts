@@ -38,6 +38,23 @@ export class EnvironmentVariables {
   LOG_LEVEL?: 'debug' | 'info' | 'warn' | 'error';
 
   @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'NIGHTLY_AUDIT muss true oder false sein' })
+  NIGHTLY_AUDIT?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'NIGHTLY_AUDIT_CRON muss ein Cron-Ausdruck sein, z. B. "30 2 * * *"' })
+  NIGHTLY_AUDIT_CRON?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'NIGHTLY_CATCH_UP_DAYS muss eine ganze Zahl sein' })
+  @Min(0)
+  @Max(366)
+  NIGHTLY_CATCH_UP_DAYS?: number;
+
+  @IsOptional()
   @IsString()
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT muss z. B. 1mb oder 512kb sein' })
   BODY_LIMIT?: string;
@@ -51,6 +68,7 @@ export interface AppConfig {
   demoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   bodyLimit: string;
+  nightlyAudit: { enabled: boolean; cron: string; catchUpDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DEMO_DATA: env.DEMO_DATA,
     LOG_LEVEL: env.LOG_LEVEL || undefined,
     BODY_LIMIT: env.BODY_LIMIT || undefined,
+    NIGHTLY_AUDIT: env.NIGHTLY_AUDIT,
+    NIGHTLY_AUDIT_CRON: env.NIGHTLY_AUDIT_CRON || undefined,
+    NIGHTLY_CATCH_UP_DAYS: env.NIGHTLY_CATCH_UP_DAYS,
   });
   const errors = validateSync(parsed);
   if (errors.length > 0) {
@@ -77,5 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: parsed.DEMO_DATA ?? !parsed.DATABASE_URL,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     bodyLimit: parsed.BODY_LIMIT ?? '2mb',
+    // Europe/Berlin wall clock; 02:30 is past midnight on both DST change nights (the 02:00–03:00
+    // hour is skipped in spring, so the job then runs at 03:00 local).
+    nightlyAudit: { enabled: parsed.NIGHTLY_AUDIT ?? true, cron: parsed.NIGHTLY_AUDIT_CRON ?? '30 2 * * *', catchUpDays: parsed.NIGHTLY_CATCH_UP_DAYS ?? 7 },
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { DomainError, type ErrorDetail } from '../common/domain-error';
+import { isCompliant } from '../engine/compliance-summary';
 import { evaluate, regularOpeningWeek, type Facts, type Finding, type WeekSchedule } from '../engine';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
@@ -21,11 +22,6 @@ interface PreparedSchedule {
   office: Office;
   week: WeekSchedule;
   result: ScheduleCheckResult;
-}
-
-/** A schedule passes the pre-check when no binding rule (must, should) is violated; aims and observations inform only. */
-export function isCompliant(findings: Finding[]): boolean {
-  return !findings.some((f) => f.status === 'non_compliant' && (f.obligation === 'must' || f.obligation === 'should'));
 }
 
 @Injectable()

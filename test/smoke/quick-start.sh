@@ -34,6 +34,14 @@ curl -fsS -H "Authorization: Bearer $REGIONAL" "http://127.0.0.1:$PORT/api/v1/of
 code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $REGIONAL" "http://127.0.0.1:$PORT/api/v1/offices/hattingen")"
 [ "$code" = 403 ] || { echo "regional token read another office: HTTP $code"; exit 1; }
 
+# The audit CLI, handed to the running service: exit 0 without must violations, 1 with them.
+npm run --silent cli -- audit --from 2026-11-01 --to 2026-11-30 --office witten >/dev/null
+set +e
+npm run --silent cli -- audit --from 2026-11-01 --to 2026-11-30 --office herdecke >"$LOG.audit"; rc=$?
+set -e
+[ "$rc" = 1 ] || { echo "audit CLI exit code $rc for a must violation"; cat "$LOG.audit"; exit 1; }
+grep -q 'NICHT ERFÜLLT' "$LOG.audit"
+
 # A second service on the same folder must refuse to start, clearly.
 if PORT=0 node dist/src/main.js >/dev/null 2>"$LOG.second"; then echo "second service started on the same data folder"; exit 1; fi
 grep -q 'Datenordner' "$LOG.second"
@@ -43,4 +51,5 @@ kill "$PID"; wait "$PID" || true; PID=
 COORD="$(npm run --silent cli -- token create --role coordination 2>/dev/null)"
 [[ "$COORD" =~ ^smt_ ]] || { echo "CLI failed without the service"; exit 1; }
 npm run --silent cli -- token list | grep -q 'witten'
+npm run --silent cli -- audit --from 2026-11-01 --to 2026-11-30 --office witten --format json | grep -q '"trigger": "cli"'
 echo "quick start smoke test passed"

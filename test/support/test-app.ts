@@ -22,11 +22,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export const TEST_CONFIG: AppConfig = { port: 0, dataDir: '', demoData: false, logLevel: 'error', bodyLimit: '2mb' };
+export const TEST_CONFIG: AppConfig = {
+  port: 0,
+  dataDir: '',
+  demoData: false,
+  logLevel: 'error',
+  bodyLimit: '2mb',
+  // Tests drive the nightly job with a pinned clock instead of the cron.
+  nightlyAudit: { enabled: false, cron: '30 2 * * *', catchUpDays: 7 },
+};
 
 /** The real application (same modules, same configureApp) on its own database. */
-export async function startTestApp(options: { cliSecret?: string } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(options: { cliSecret?: string; sharedDatabase?: TestDatabase } = {}): Promise<TestApp> {
+  // A second application on the same database stands for another instance of the service; only the
+  // first owns (and drops) the database.
+  const owner = !options.sharedDatabase;
+  const db = options.sharedDatabase ?? (await createTestDatabase());
   try {
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.register({ config: TEST_CONFIG, database: db.target, mode: 'service', cliSecret: () => options.cliSecret })],
@@ -45,11 +56,11 @@ export async function startTestApp(options: { cliSecret?: string } = {}): Promis
       count: async (table: string) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n),
       async close() {
         await app.close();
-        await db.drop();
+        if (owner) await db.drop();
       },
     } as TestApp;
   } catch (err) {
-    await db.drop();
+    if (owner) await db.drop();
     throw err;
   }
 }

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { FindingStatus, Obligation } from '../engine';
+import { RUN_COLUMNS, type AuditFindingView, type AuditRunRow, type AuditTrigger } from './audit-run.view';
+
+export interface NewRun {
+  trigger: AuditTrigger;
+  from: string;
+  to: string;
+  periods: string[];
+  officeIds: string[];
+  catalogVersion: string;
+  requestedBy?: string | null;
+  nightlyDate?: string | null;
+}
+
+export interface FindingRow extends AuditFindingView {
+  seq: number;
+}
+
+export interface FindingFilter {
+  officeIds?: string[];
+  ruleId?: string;
+  status?: string;
+  obligation?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (10 per row). */
+const INSERT_CHUNK = 500;
+
+@Injectable()
+export class AuditRunRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * Creates a run in status running. For a nightly run the partial unique index admits one running
+   * or succeeded run per night across all instances: a second claim returns undefined.
+   */
+  async create(run: NewRun): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, requested_by, nightly_date)
+       VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8)
+       ON CONFLICT (nightly_date) WHERE status IN ('running', 'succeeded') DO NOTHING
+       RETURNING id`,
+      [run.trigger, run.from, run.to, run.periods, run.officeIds, run.catalogVersion, run.requestedBy ?? null, run.nightlyDate ?? null],
+    );
+    return rows[0]?.id;
+  }
+
+  async appendFindings(runId: string, rows: FindingRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const params: unknown[] = [];
+      const values = chunk.map((f) => {
+        const base = params.length;
+        params.push(runId, f.seq, f.officeId, f.period, f.periodKind, f.ruleId, f.obligation, f.status, f.measured, f.required, f.unit, f.message, (f as { deviation?: { id: string } }).deviation?.id ?? null, JSON.stringify(f));
+        return `(${Array.from({ length: 14 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+      });
+      await this.ds.query(
+        `INSERT INTO audit_finding (run_id, seq, office_id, period, period_kind, rule_id, obligation, status, measured, required, unit, message, deviation_id, finding)
+         VALUES ${values.join(', ')}`,
+        params,
+      );
+    }
+    await this.ds.query('UPDATE audit_run SET heartbeat_at = clock_timestamp() WHERE id = $1', [runId]);
+  }
+
+  async succeed(runId: string, findingCount: number): Promise<void> {
+    await this.ds.query(`UPDATE audit_run SET status = 'succeeded', finished_at = clock_timestamp(), finding_count = $2 WHERE id = $1 AND status = 'running'`, [runId, findingCount]);
+  }
+
+  /** A failed run keeps its row and error for the record but no partial findings. */
+  async fail(runId: string, error: string): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      await m.query('DELETE FROM audit_finding WHERE run_id = $1', [runId]);
+      await m.query(`UPDATE audit_run SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [runId, error.slice(0, 2000)]);
+    });
+  }
+
+  /** Runs whose process died (no heartbeat for a while) are failed, so that their night can be redone. */
+  async reapStale(staleAfterSeconds: number): Promise<string[]> {
+    const stale: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM audit_run WHERE status = 'running' AND heartbeat_at < clock_timestamp() - make_interval(secs => $1)`,
+      [staleAfterSeconds],
+    );
+    for (const { id } of stale) await this.fail(id, 'Abgebrochen: Der ausführende Prozess wurde beendet, bevor der Lauf abgeschlossen war.');
+    return stale.map((s) => s.id);
+  }
+
+  /** The latest night that has a running or succeeded nightly run. */
+  async lastNightlyDate(): Promise<string | undefined> {
+    const [row]: Array<{ d: string | null }> = await this.ds.query(`SELECT max(nightly_date) AS d FROM audit_run WHERE trigger = 'nightly' AND status IN ('running', 'succeeded')`);
+    return row?.d ?? undefined;
+  }
+
+  async get(runId: string): Promise<AuditRunRow | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(runId)) return undefined;
+    const rows: AuditRunRow[] = await this.ds.query(`SELECT ${RUN_COLUMNS} FROM audit_run WHERE id = $1`, [runId]);
+    return rows[0];
+  }
+
+  async list(limit: number, officeIds?: string[]): Promise<AuditRunRow[]> {
+    return officeIds
+      ? this.ds.query(`SELECT ${RUN_COLUMNS} FROM audit_run WHERE office_ids && $2 ORDER BY started_at DESC, id LIMIT $1`, [limit, officeIds])
+      : this.ds.query(`SELECT ${RUN_COLUMNS} FROM audit_run ORDER BY started_at DESC, id LIMIT $1`, [limit]);
+  }
+
+  async findings(runId: string, f: FindingFilter): Promise<AuditFindingView[]> {
+    const where = ['run_id = $1'];
+    const params: unknown[] = [runId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.officeIds) add('office_id = ANY(?)', f.officeIds);
+    if (f.ruleId) add('rule_id = ?', f.ruleId);
+    if (f.status) add('status = ?', f.status);
+    if (f.obligation) add('obligation = ?', f.obligation);
+    params.push(f.limit ?? 1000, f.offset ?? 0);
+    const rows: Array<{ finding: AuditFindingView }> = await this.ds.query(
+      `SELECT finding FROM audit_finding WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return rows.map((r) => r.finding);
+  }
+
+  /** Counts per office, rule and status, aggregated in SQL (a run may hold many thousand findings). */
+  async cellCounts(runId: string, officeIds?: string[]): Promise<Array<{ office_id: string; rule_id: string; obligation: Obligation; status: FindingStatus; n: number; deviations: string[] }>> {
+    return this.ds.query(
+      `SELECT office_id, rule_id, obligation, status, count(*)::int AS n,
+              array_remove(array_agg(DISTINCT deviation_id::text), NULL) AS deviations
+         FROM audit_finding WHERE run_id = $1 AND ($2::text[] IS NULL OR office_id = ANY($2))
+        GROUP BY office_id, rule_id, obligation, status`,
+      [runId, officeIds ?? null],
+    );
+  }
+
+  /** One rule's status per stored period for an office, from the latest succeeded run that judged it. */
+  async trend(officeId: string, ruleId: string): Promise<Array<{ period: string; period_kind: string; run_id: string; finding: AuditFindingView }>> {
+    return this.ds.query(
+      `SELECT DISTINCT ON (f.period) f.period, f.period_kind, f.run_id, f.finding
+         FROM audit_finding f JOIN audit_run r ON r.id = f.run_id AND r.status = 'succeeded'
+        WHERE f.office_id = $1 AND f.rule_id = $2
+        ORDER BY f.period, r.started_at DESC`,
+      [officeId, ruleId],
+    );
+  }
+
+  /** Streams a run's findings in order, a page at a time, for exports of any size. */
+  async *stream(runId: string, officeIds?: string[], pageSize = 2000): AsyncGenerator<AuditFindingView> {
+    let after = -1;
+    for (;;) {
+      const rows: Array<{ seq: number; finding: AuditFindingView }> = await this.ds.query(
+        `SELECT seq, finding FROM audit_finding WHERE run_id = $1 AND seq > $2 AND ($3::text[] IS NULL OR office_id = ANY($3)) ORDER BY seq LIMIT $4`,
+        [runId, after, officeIds ?? null, pageSize],
+      );
+      for (const r of rows) yield r.finding;
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].seq;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { Finding, FindingStatus, Obligation } from '../engine';
+
+export type AuditTrigger = 'nightly' | 'manual' | 'cli';
+export type AuditStatus = 'running' | 'succeeded' | 'failed';
+
+export interface AuditRunView {
+  id: string;
+  trigger: AuditTrigger;
+  status: AuditStatus;
+  from: string;
+  to: string;
+  /** The weeks and months judged, e.g. ['2026-W45', …, '2026-11']. */
+  periods: string[];
+  officeIds: string[];
+  catalogVersion: string;
+  nightlyDate: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  findingCount: number | null;
+}
+
+export interface AuditRunRow {
+  id: string;
+  trigger: AuditTrigger;
+  status: AuditStatus;
+  period_from: string;
+  period_to: string;
+  periods: string[];
+  office_ids: string[];
+  catalog_version: string;
+  nightly_date: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+  error: string | null;
+  finding_count: number | null;
+}
+
+export const RUN_COLUMNS = 'id, trigger, status, period_from, period_to, periods, office_ids, catalog_version, nightly_date, started_at, finished_at, error, finding_count';
+
+export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunView {
+  return {
+    id: r.id,
+    trigger: r.trigger,
+    status: r.status,
+    from: r.period_from,
+    to: r.period_to,
+    periods: r.periods,
+    officeIds: visibleOffices ? r.office_ids.filter((o) => visibleOffices.includes(o)) : r.office_ids,
+    catalogVersion: r.catalog_version,
+    nightlyDate: r.nightly_date,
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    error: r.error,
+    findingCount: r.finding_count,
+  };
+}
+
+/** One finding of a run, with where and when it was judged. */
+export interface AuditFindingView extends Finding {
+  officeId: string;
+  period: string;
+  periodKind: 'week' | 'month';
+}
+
+/** One cell of the office × rule matrix: the worst status over the run's periods, and all counts. */
+export interface MatrixCell {
+  officeId: string;
+  ruleId: string;
+  obligation: Obligation;
+  status: FindingStatus;
+  counts: Partial<Record<FindingStatus, number>>;
+  /** Ids of the agreed deviations (section 6) applied in this cell, if any. */
+  deviations: string[];
+}
+
+export interface AuditSummary {
+  run: AuditRunView;
+  offices: string[];
+  rules: Array<{ id: string; title: string; obligation: Obligation }>;
+  matrix: MatrixCell[];
+  /** Findings per obligation level and status, e.g. { must: { compliant: 30, non_compliant: 2 } }. */
+  byObligation: Partial<Record<Obligation, Partial<Record<FindingStatus, number>>>>;
+}

@@ -1,0 +1,164 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { canAccessOffice, type Principal } from '../auth/principal';
+import { DomainError } from '../common/domain-error';
+import { ComplianceService } from '../compliance/compliance.service';
+import type { JudgementPeriod } from '../compliance/judgement-period';
+import type { FindingStatus, Obligation } from '../engine';
+import type { Office } from '../offices/office.entity';
+import { OfficesService } from '../offices/offices.service';
+import { CatalogService } from '../standards/catalog.service';
+import { periodsWithin } from './audit-periods';
+import { AuditRunRepository, type FindingFilter, type FindingRow } from './audit-run.repository';
+import { toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type MatrixCell } from './audit-run.view';
+
+export interface AuditRequest {
+  trigger: AuditTrigger;
+  from: string;
+  to: string;
+  /** Default: every office. */
+  officeIds?: string[];
+  requestedBy?: string;
+  /** Nightly runs name their night; at most one running or succeeded run per night exists. */
+  nightlyDate?: string;
+  /** Default: the complete weeks and months in [from, to]. */
+  periods?: JudgementPeriod[];
+}
+
+/** Findings are written in pages while the run proceeds, so memory does not grow with the audit's size. */
+const FLUSH_EVERY = 1000;
+
+/** Worst first: the status a matrix cell shows when its periods disagree. */
+const SEVERITY: Record<string, number> = { non_compliant: 5, insufficient_data: 4, waived: 3, compliant: 2, not_applicable: 1 };
+
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger('AuditService');
+
+  constructor(
+    private readonly repo: AuditRunRepository,
+    private readonly compliance: ComplianceService,
+    private readonly offices: OfficesService,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  /**
+   * Runs an audit and stores its report. Returns undefined when a nightly run for that night is
+   * already running or done elsewhere. A failure marks the run failed (visible with its error),
+   * removes its partial findings and is rethrown.
+   */
+  async run(req: AuditRequest): Promise<AuditRunView | undefined> {
+    const offices = await this.resolveOffices(req.officeIds);
+    const periods = req.periods ?? periodsWithin(req.from, req.to);
+    if (periods.length === 0) {
+      throw DomainError.validation([{ field: 'to', message: 'Der Zeitraum enthält keine vollständige Kalenderwoche und keinen vollständigen Monat.' }]);
+    }
+    const runId = await this.repo.create({
+      trigger: req.trigger,
+      from: req.from,
+      to: req.to,
+      periods: periods.map((p) => p.id),
+      officeIds: offices.map((o) => o.id),
+      catalogVersion: this.catalog.catalog.version,
+      requestedBy: req.requestedBy,
+      nightlyDate: req.nightlyDate,
+    });
+    if (!runId) return undefined;
+    this.logger.log({ msg: 'audit started', runId, trigger: req.trigger, periods: periods.length, offices: offices.length });
+    try {
+      let seq = 0;
+      let buffer: FindingRow[] = [];
+      await this.compliance.judgeMany(offices, periods, async (office, period, findings) => {
+        for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, period: period.id, periodKind: period.kind });
+        if (buffer.length >= FLUSH_EVERY) {
+          await this.repo.appendFindings(runId, buffer);
+          buffer = [];
+        }
+      });
+      await this.repo.appendFindings(runId, buffer);
+      await this.repo.succeed(runId, seq);
+      this.logger.log({ msg: 'audit finished', runId, findings: seq });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.error({ msg: 'audit failed', runId, error: message });
+      await this.repo.fail(runId, message);
+      throw err;
+    }
+    return toRunView((await this.repo.get(runId))!);
+  }
+
+  async list(principal: Principal, limit = 50): Promise<AuditRunView[]> {
+    const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
+    return (await this.repo.list(limit, visible)).map((r) => toRunView(r, visible));
+  }
+
+  async summary(principal: Principal, runId: string): Promise<AuditSummary> {
+    const run = await this.visibleRun(principal, runId);
+    const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
+    const cells = new Map<string, MatrixCell>();
+    const byObligation: AuditSummary['byObligation'] = {};
+    for (const c of await this.repo.cellCounts(runId, visible)) {
+      const key = `${c.office_id} ${c.rule_id}`;
+      const cell = cells.get(key) ?? { officeId: c.office_id, ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] };
+      cell.counts[c.status] = (cell.counts[c.status] ?? 0) + c.n;
+      if ((SEVERITY[c.status] ?? 0) > (SEVERITY[cell.status] ?? 0)) cell.status = c.status;
+      cell.deviations = [...new Set([...cell.deviations, ...c.deviations])];
+      cells.set(key, cell);
+      const level = (byObligation[c.obligation] ??= {});
+      level[c.status] = (level[c.status] ?? 0) + c.n;
+    }
+    const ruleOrder = this.catalog.catalog.rules.map((r) => r.id);
+    const matrix = [...cells.values()].sort((a, b) => a.officeId.localeCompare(b.officeId) || ruleOrder.indexOf(a.ruleId) - ruleOrder.indexOf(b.ruleId));
+    return {
+      run: toRunView(run, visible),
+      offices: visible ? run.office_ids.filter((o) => visible.includes(o)) : run.office_ids,
+      rules: this.catalog.catalog.rules.map((r) => ({ id: r.id, title: r.title, obligation: r.obligation as Obligation })),
+      matrix,
+      byObligation,
+    };
+  }
+
+  async findings(principal: Principal, runId: string, filter: Omit<FindingFilter, 'officeIds'> & { officeId?: string }): Promise<AuditFindingView[]> {
+    await this.visibleRun(principal, runId);
+    const officeIds = filter.officeId ? [filter.officeId] : principal.role === 'coordination' ? undefined : principal.officeIds;
+    if (filter.officeId && !canAccessOffice(principal, filter.officeId)) throw DomainError.forbidden();
+    return this.repo.findings(runId, { ...filter, officeIds });
+  }
+
+  /** Streams the visible findings of a run (for CSV and JSON exports of any size). */
+  async stream(principal: Principal, runId: string): Promise<{ run: AuditRunView; findings: AsyncGenerator<AuditFindingView> }> {
+    const run = await this.visibleRun(principal, runId);
+    const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
+    return { run: toRunView(run, visible), findings: this.repo.stream(runId, visible) };
+  }
+
+  async trend(principal: Principal, officeId: string, ruleId: string): Promise<Array<{ period: string; periodKind: string; runId: string; status: FindingStatus; measured: number | null; required: number | null; unit: string }>> {
+    await this.offices.getFor(principal, officeId);
+    if (!this.catalog.rule(ruleId)) throw DomainError.validation([{ field: 'rule', message: `Die Regel „${ruleId}“ ist nicht bekannt.` }]);
+    return (await this.repo.trend(officeId, ruleId)).map((r) => ({
+      period: r.period,
+      periodKind: r.period_kind,
+      runId: r.run_id,
+      status: r.finding.status,
+      measured: r.finding.measured,
+      required: r.finding.required,
+      unit: r.finding.unit,
+    }));
+  }
+
+  private async visibleRun(principal: Principal, runId: string) {
+    const run = await this.repo.get(runId);
+    if (!run) throw DomainError.notFound(`Den Prüflauf „${runId}“ gibt es nicht.`);
+    if (principal.role !== 'coordination' && !run.office_ids.some((o) => principal.officeIds.includes(o))) {
+      throw DomainError.forbidden('Dieser Prüflauf betrifft keine Regionalstelle dieses Zugangstokens.');
+    }
+    return run;
+  }
+
+  private async resolveOffices(ids?: string[]): Promise<Office[]> {
+    const all = await this.offices.all();
+    if (!ids || ids.length === 0) return all;
+    const unknown = ids.filter((id) => !all.some((o) => o.id === id));
+    if (unknown.length) throw DomainError.validation(unknown.map((id) => ({ field: 'offices', message: `Die Regionalstelle „${id}“ ist nicht bekannt.` })));
+    return all.filter((o) => ids.includes(o.id));
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
+
+export class AuditRequestDto {
+  @ApiProperty({ example: '2026-11-01' })
+  @IsString({ message: DATE_MESSAGE })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  from: string;
+
+  @ApiProperty({ example: '2026-11-30' })
+  @IsString({ message: DATE_MESSAGE })
+  @Matches(DATE, { message: DATE_MESSAGE })
+  to: string;
+
+  @ApiPropertyOptional({ example: ['witten'], description: 'Standard: alle Regionalstellen' })
+  @IsOptional()
+  @IsArray({ message: 'muss eine Liste von Regionalstellen sein' })
+  @ArrayMaxSize(1000)
+  @IsString({ each: true, message: 'muss eine Liste von Regionalstellen-IDs sein' })
+  offices?: string[];
+}
+
+export class FindingsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() rule?: string;
+  @ApiPropertyOptional({ enum: ['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived'] })
+  @IsOptional()
+  @IsIn(['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived'], { message: 'muss compliant, non_compliant, not_applicable, insufficient_data oder waived sein' })
+  status?: string;
+  @ApiPropertyOptional({ enum: ['must', 'should', 'aim', 'observe'] })
+  @IsOptional()
+  @IsIn(['must', 'should', 'aim', 'observe'], { message: 'muss must, should, aim oder observe sein' })
+  obligation?: string;
+  @ApiPropertyOptional({ default: 1000 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(1) @Max(10000) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(0) offset?: number;
+}
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'json'], { message: 'muss csv oder json sein' })
+  format?: 'csv' | 'json';
+}
+
+export class TrendQueryDto {
+  @ApiProperty({ example: 'opening.weekly-minimum' })
+  @IsString({ message: 'muss die ID einer Regel sein' })
+  rule: string;
+}

@@ -1,0 +1,54 @@
+import type { AuditFindingView } from './audit-run.view';
+
+/**
+ * CSV for German Excel: UTF-8 with BOM (else umlauts break), ';' as separator and decimal commas
+ * (Excel in a German locale reads '21,5' as a number and '21.5' as a date or text).
+ */
+export const CSV_BOM = '\uFEFF';
+
+const HEADER = ['Regionalstelle', 'Zeitraum', 'Regel', 'Titel', 'Verbindlichkeit', 'Status', 'Gemessen', 'Gefordert', 'Einheit', 'Abweichung', 'Erläuterung', 'Fundstelle'];
+
+const OBLIGATION_DE: Record<string, string> = { must: 'muss', should: 'soll', aim: 'Ziel', observe: 'beobachtet' };
+const STATUS_DE: Record<string, string> = {
+  compliant: 'erfüllt',
+  non_compliant: 'nicht erfüllt',
+  not_applicable: 'nicht anwendbar',
+  insufficient_data: 'keine ausreichenden Daten',
+  waived: 'ausgesetzt (Vereinbarung)',
+};
+
+function cell(value: string): string {
+  // Quote always when needed; also neutralise formula injection (a cell starting with = + - @).
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function germanNumber(n: number | null): string {
+  return n === null || n === undefined ? '' : String(n).replace('.', ',');
+}
+
+export function csvHeader(): string {
+  return CSV_BOM + HEADER.join(';') + '\r\n';
+}
+
+export function csvLine(f: AuditFindingView): string {
+  const deviation = (f as { deviation?: { id: string } }).deviation;
+  return (
+    [
+      f.officeId,
+      f.period,
+      f.ruleId,
+      f.title,
+      OBLIGATION_DE[f.obligation] ?? f.obligation,
+      STATUS_DE[f.status] ?? f.status,
+      germanNumber(f.measured),
+      germanNumber(f.required),
+      f.unit,
+      deviation?.id ?? '',
+      f.message,
+      `Anlage 3, Abschnitt ${f.citation.section}`,
+    ]
+      .map((v) => cell(String(v)))
+      .join(';') + '\r\n'
+  );
+}

@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { AuditService } from '../audits/audit.service';
+import type { AuditFindingView } from '../audits/audit-run.view';
+import { csvHeader, csvLine, germanNumber } from '../audits/findings.csv';
+import { isCalendarDate } from '../calendar';
+import type { Principal } from '../auth/principal';
+import type { ServiceLocator } from './cli-commands';
+import { fail, type CliResult } from './cli-output';
+
+/** The CLI acts for the coordination office: it runs on the machine that holds the data. */
+const CLI_PRINCIPAL: Principal = { tokenId: 'cli', role: 'coordination', officeIds: [] };
+
+const STATUS_DE: Record<string, string> = {
+  compliant: 'erfüllt',
+  non_compliant: 'NICHT ERFÜLLT',
+  not_applicable: 'n. a.',
+  insufficient_data: 'keine Daten',
+  waived: 'ausgesetzt',
+};
+const OBLIGATION_DE: Record<string, string> = { must: 'muss', should: 'soll', aim: 'Ziel', observe: 'beob.' };
+
+/**
+ * `audit --from … --to … [--office …] [--format table|json|csv]`: runs and stores an audit (trigger
+ * cli), prints it, and exits 1 when any must rule is non_compliant so that scripts can gate on it.
+ */
+export async function auditCommand(app: ServiceLocator, args: string[]): Promise<CliResult> {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, office: { type: 'string', multiple: true }, format: { type: 'string', default: 'table' } },
+    strict: true,
+  });
+  const problems: string[] = [];
+  if (!values.from || !isCalendarDate(values.from)) problems.push('--from muss ein Datum im Format JJJJ-MM-TT sein.');
+  if (!values.to || !isCalendarDate(values.to)) problems.push('--to muss ein Datum im Format JJJJ-MM-TT sein.');
+  if (values.from && values.to && values.to < values.from) problems.push('--to darf nicht vor --from liegen.');
+  if (!['table', 'json', 'csv'].includes(values.format!)) problems.push('--format muss table, json oder csv sein.');
+  if (problems.length) return fail(`Fehler:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+
+  const audits = app.get(AuditService);
+  const offices = (values.office ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+  const run = (await audits.run({ trigger: 'cli', from: values.from!, to: values.to!, officeIds: offices.length ? offices : undefined, requestedBy: undefined }))!;
+  const { findings } = await audits.stream(CLI_PRINCIPAL, run.id);
+  const all: AuditFindingView[] = [];
+  for await (const f of findings) all.push(f);
+  const mustViolations = all.filter((f) => f.obligation === 'must' && f.status === 'non_compliant').length;
+
+  let stdout: string;
+  if (values.format === 'json') stdout = JSON.stringify({ run, findings: all }, null, 2) + '\n';
+  else if (values.format === 'csv') stdout = csvHeader() + all.map(csvLine).join('');
+  else stdout = table(all) + `\nPrüflauf ${run.id}: ${all.length} Feststellungen, davon ${mustViolations} Verstöße gegen Muss-Regeln.\n`;
+  return { exitCode: mustViolations > 0 ? 1 : 0, stdout, stderr: '' };
+}
+
+function table(findings: AuditFindingView[]): string {
+  const head = ['Regionalstelle', 'Zeitraum', 'Regel', 'Verbindl.', 'Status', 'Gemessen', 'Gefordert', 'Einheit'];
+  const rows = findings.map((f) => [f.officeId, f.period, f.ruleId, OBLIGATION_DE[f.obligation] ?? f.obligation, STATUS_DE[f.status] ?? f.status, germanNumber(f.measured), germanNumber(f.required), f.unit]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}

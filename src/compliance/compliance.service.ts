@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { assertOfficeAccess, type Principal } from '../auth/principal';
+import { isoWeekDates } from '../calendar';
+import { evaluate, type CheckKind, type Finding } from '../engine';
+import { isCompliant } from '../engine/compliance-summary';
+import type { Office } from '../offices/office.entity';
+import { OfficesService } from '../offices/offices.service';
+import { CatalogService } from '../standards/catalog.service';
+import type { ComplianceReport } from './compliance-report';
+import { EvidenceBundle, holidayOn } from './evidence-bundle';
+import { weekPeriod, weeksOfMonth, type JudgementPeriod } from './judgement-period';
+import { JudgingFactsRepository } from './judging-facts.repository';
+import { ZONE } from './real-week.facts';
+
+/** Check kinds judged per calendar month ("Arbeitszeit" is a monthly figure); all others per week. */
+const MONTHLY_CHECKS: ReadonlySet<CheckKind> = new Set<CheckKind>(['time-share']);
+
+/** Offices whose evidence is held in memory at once; bounds memory however many offices there are. */
+const OFFICES_PER_CHUNK = 25;
+
+export type FindingsSink = (office: Office, period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
+
+/**
+ * Judges real calendar weeks and months: gathers what happened (schedule versions in force per day,
+ * closures, hotline coverage, monthly time aggregates computed in SQL), adds the NRW holiday calendar,
+ * and hands plain facts to the pure engine. The API (one office) and audits (many) use this one path.
+ */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    private readonly offices: OfficesService,
+    private readonly catalog: CatalogService,
+    private readonly facts: JudgingFactsRepository,
+  ) {}
+
+  async judgeFor(principal: Principal, officeId: string, period: JudgementPeriod): Promise<ComplianceReport> {
+    assertOfficeAccess(principal, officeId);
+    return this.judge(await this.offices.get(officeId), period);
+  }
+
+  /** A week, or a month with its monthly rules and the weekly rules of each week in it. */
+  async judge(office: Office, period: JudgementPeriod): Promise<ComplianceReport> {
+    const weeks = period.kind === 'week' ? [period.id] : weeksOfMonth(period.id);
+    const units = period.kind === 'week' ? [period] : [period, ...weeks.map(weekPeriod)];
+    const findings: Finding[] = [];
+    await this.judgeMany([office], units, (_o, _p, f) => void findings.push(...f));
+    return {
+      officeId: office.id,
+      officeName: office.name,
+      period,
+      weeks: period.kind === 'month' ? weeks : [],
+      catalogVersion: this.catalog.catalog.version,
+      compliant: isCompliant(findings),
+      holidays: weeks.flatMap((w) => isoWeekDates(w).slice(0, 5)).flatMap((date) => {
+        const name = holidayOn(date);
+        return name ? [{ date, name }] : [];
+      }),
+      findings,
+    };
+  }
+
+  /**
+   * Judges each office over each period (weeks: the weekly rules; months: the monthly rules only),
+   * handing the findings to the sink office by office. Evidence is read per chunk of offices with
+   * one query per kind, so the number of queries does not grow with the number of periods.
+   */
+  async judgeMany(offices: Office[], periods: JudgementPeriod[], sink: FindingsSink): Promise<void> {
+    if (offices.length === 0 || periods.length === 0) return;
+    const range = coveringRange(periods);
+    for (let i = 0; i < offices.length; i += OFFICES_PER_CHUNK) {
+      const chunk = offices.slice(i, i + OFFICES_PER_CHUNK);
+      const bundle = await this.load(chunk, range);
+      for (const office of chunk) {
+        for (const period of periods) {
+          const monthly = period.kind === 'month';
+          await sink(office, period, evaluate(this.catalog.catalog, bundle.facts(office, period), { period: period.id, ruleIds: this.ruleIds(monthly) }));
+        }
+      }
+    }
+  }
+
+  private async load(offices: Office[], range: { from: string; to: string }): Promise<EvidenceBundle> {
+    // A tandem minor is judged against its seat's opening, so the seat's evidence is read with it.
+    const ids = [...new Set(offices.flatMap((o) => (o.seatId ? [o.id, o.seatId] : [o.id])))];
+    const start = DateTime.fromISO(range.from, { zone: ZONE }).startOf('day');
+    const endExclusive = DateTime.fromISO(range.to, { zone: ZONE }).plus({ days: 1 }).startOf('day');
+    return new EvidenceBundle({
+      versions: await this.facts.scheduleVersions(ids, range.from, range.to),
+      closures: await this.facts.closures(ids, range.from, range.to),
+      hotline: await this.facts.hotline(ids, start.toJSDate(), endExclusive.toJSDate()),
+      officerMonths: await this.facts.officerMonths(ids, range.from, endExclusive.toISODate()!),
+    });
+  }
+
+  private ruleIds(monthly: boolean): string[] {
+    return this.catalog.catalog.rules.filter((r) => MONTHLY_CHECKS.has(r.check) === monthly).map((r) => r.id);
+  }
+}
+
+function coveringRange(periods: JudgementPeriod[]): { from: string; to: string } {
+  let from = periods[0].from;
+  let to = periods[0].to;
+  for (const p of periods) {
+    if (p.from < from) from = p.from;
+    if (p.to > to) to = p.to;
+  }
+  return { from, to };
+}

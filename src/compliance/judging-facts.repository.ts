@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ScheduleVersionRow } from '../schedules/schedule-version.view';
+import type { StoredWeek } from '../schedules/week-input';
+
+export interface ScheduleVersionFact extends Pick<ScheduleVersionRow, 'id' | 'valid_from' | 'valid_until' | 'submitted_at'> {
+  office_id: string;
+  week: StoredWeek;
+}
+
+export interface ClosureFact {
+  id: string;
+  office_id: string;
+  date: string;
+  from: number | null;
+  to: number | null;
+}
+
+export interface HotlineFact {
+  id: string;
+  office_id: string;
+  start: Date;
+  end: Date;
+  coveredBy: 'staff' | 'call_centre';
+}
+
+/** One placement officer's month, anonymous: the pseudonym is grouped by in SQL and never selected. */
+export interface OfficerMonthFact {
+  office_id: string;
+  month: string;
+  employerServiceMinutes: number;
+  workingMinutes: number;
+  records: number;
+}
+
+/**
+ * The reads behind every judgement, for many offices at once: one query per kind of evidence for
+ * a whole chunk of offices and the whole audited range, so an audit's cost grows with the data, not
+ * with offices × weeks × queries. Staff time records are aggregated in SQL and never read as rows.
+ */
+@Injectable()
+export class JudgingFactsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  scheduleVersions(officeIds: string[], from: string, to: string): Promise<ScheduleVersionFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, valid_from, valid_until, submitted_at, week FROM schedule_version
+        WHERE office_id = ANY($1) AND valid_from <= $3::date AND (valid_until IS NULL OR valid_until >= $2::date)`,
+      [officeIds, from, to],
+    );
+  }
+
+  closures(officeIds: string[], from: string, to: string): Promise<ClosureFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, date, from_minute AS "from", to_minute AS "to" FROM closure
+        WHERE office_id = ANY($1) AND date BETWEEN $2::date AND $3::date`,
+      [officeIds, from, to],
+    );
+  }
+
+  hotline(officeIds: string[], fromInstant: Date, toInstant: Date): Promise<HotlineFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, starts_at AS "start", ends_at AS "end", covered_by AS "coveredBy" FROM hotline_coverage
+        WHERE office_id = ANY($1) AND ends_at > $2::timestamptz AND starts_at < $3::timestamptz
+        ORDER BY office_id, starts_at`,
+      [officeIds, fromInstant.toISOString(), toInstant.toISOString()],
+    );
+  }
+
+  /** Section 4.2 half-time target: per office, month and placement officer, summed in SQL. */
+  officerMonths(officeIds: string[], from: string, toExclusive: string): Promise<OfficerMonthFact[]> {
+    return this.ds.query(
+      `SELECT office_id, to_char(date, 'YYYY-MM') AS month,
+              COALESCE(sum(minutes) FILTER (WHERE activity = 'employer_service'), 0)::int AS "employerServiceMinutes",
+              sum(minutes)::int AS "workingMinutes",
+              count(*)::int AS records
+         FROM staff_time_record
+        WHERE office_id = ANY($1) AND role = 'placement_officer' AND date >= $2::date AND date < $3::date
+        GROUP BY office_id, to_char(date, 'YYYY-MM'), staff_ref
+        ORDER BY 1, 2, 3, 4`,
+      [officeIds, from, toExclusive],
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+
+/** Offices record hotline coverage on the clock of their callers. */
+export const BERLIN = 'Europe/Berlin';
+
+export type InstantResult = { ok: true; instant: DateTime } | { ok: false; message: string };
+
+const FORMAT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const FORMAT_MESSAGE =
+  'muss ein Zeitpunkt im Format JJJJ-MM-TTTHH:MM sein, entweder mit Zeitzone (z. B. 2026-03-29T06:00:00Z, 2026-03-29T08:00+02:00) oder ohne als Ortszeit Berlin (z. B. 2026-03-29T08:00)';
+
+/**
+ * Reads a point in time of a hotline record.
+ * - With an offset or `Z` it is an instant as written.
+ * - Without one it is wall-clock time in Europe/Berlin. A wall-clock time that does not exist (the
+ *   hour skipped when clocks go forward, e.g. 2026-03-29T02:30) is rejected: luxon would silently
+ *   move it an hour on, which would store a time nobody recorded. A wall-clock time that exists
+ *   twice (the hour repeated when clocks go back, e.g. 2026-10-25T02:30) is read as its FIRST
+ *   occurrence (still summer time, +02:00); whoever means the second writes the offset (+01:00).
+ * - `T24:00` (end of the day) is accepted and means 00:00 of the next day.
+ * A space instead of `T` is accepted because spreadsheet programs export date-times that way.
+ */
+export function parseBerlinInstant(text: string): InstantResult {
+  const match = FORMAT.exec(text.trim());
+  if (!match) return { ok: false, message: FORMAT_MESSAGE };
+  const [, y, mo, d, h, mi, s, frac, offset] = match;
+  const date = DateTime.fromObject({ year: Number(y), month: Number(mo), day: Number(d) }, { zone: 'utc' });
+  if (!date.isValid) return { ok: false, message: `${y}-${mo}-${d} ist kein gültiges Kalenderdatum` };
+  const endOfDay = h === '24' && mi === '00' && (s ?? '00') === '00' && Number(frac ?? 0) === 0;
+  if ((Number(h) > 23 && !endOfDay) || Number(mi) > 59 || Number(s ?? 0) > 59) {
+    return { ok: false, message: `${h}:${mi} ist keine gültige Uhrzeit (00:00 bis 23:59, als Ende auch 24:00)` };
+  }
+  const iso = `${y}-${mo}-${d}T${endOfDay ? '00' : h}:${mi}:${s ?? '00'}${frac ? `.${frac}` : ''}${normaliseOffset(offset)}`;
+  const parsed = DateTime.fromISO(iso, { zone: BERLIN, setZone: false });
+  if (!parsed.isValid) return { ok: false, message: FORMAT_MESSAGE };
+  const instant = endOfDay ? nextDayStart(parsed, !!offset) : parsed;
+  if (offset) return { ok: true, instant };
+
+  // Without an offset: luxon shifts a wall-clock time in the spring gap forward; detect that by
+  // comparing the wall clock it produced with the one written.
+  const wall = (t: DateTime) => t.toFormat('yyyy-MM-dd HH:mm:ss.SSS');
+  if (!endOfDay && wall(parsed) !== wall(DateTime.fromISO(iso, { zone: 'utc' }))) {
+    return {
+      ok: false,
+      message: `${h}:${mi} Uhr am ${d}.${mo}.${y} gibt es in Berlin nicht (Umstellung auf Sommerzeit: die Uhren springen von 02:00 auf 03:00). Bitte eine andere Zeit oder die Zeitzone angeben (z. B. ${y}-${mo}-${d}T03:00+02:00).`,
+    };
+  }
+  // In the autumn the hour 02:00–03:00 happens twice and luxon takes the second; prefer the first.
+  // Berlin shifts by exactly one hour, so the first occurrence is one hour earlier if it shows the same wall clock.
+  const earlier = instant.minus({ hours: 1 });
+  if (wall(earlier) === wall(instant)) return { ok: true, instant: earlier };
+  return { ok: true, instant };
+}
+
+function normaliseOffset(offset: string | undefined): string {
+  if (!offset) return '';
+  if (offset.toUpperCase() === 'Z') return 'Z';
+  const digits = offset.replace(':', '');
+  return `${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
+}
+
+/** T24:00 is 00:00 of the following day, on the same clock (the offset written, or Berlin). */
+function nextDayStart(startOfGivenDay: DateTime, withOffset: boolean): DateTime {
+  if (withOffset) return startOfGivenDay.plus({ hours: 24 });
+  return startOfGivenDay.setZone(BERLIN).plus({ days: 1 }).startOf('day');
+}

@@ -1,0 +1,36 @@
+import { formatClock, parseClock } from '../engine';
+import { ClosureRowDto } from './dto/closure-row.dto';
+import type { EvidenceKind, RowDetail } from './evidence-kind';
+
+/** A closure as stored: minutes after local midnight, both null for the whole day. */
+export interface ClosureRecord {
+  date: string;
+  from: number | null;
+  to: number | null;
+  reason: string;
+}
+
+export const CLOSURE_KIND: EvidenceKind<ClosureRowDto, ClosureRecord> = {
+  name: 'closures',
+  dto: ClosureRowDto,
+  fields: ['date', 'from', 'to', 'reason'],
+  required: ['date', 'reason'],
+  integerFields: [],
+  toRecord(dto) {
+    const errors: RowDetail[] = [];
+    if ((dto.from === undefined || dto.from === null) !== (dto.to === undefined || dto.to === null)) {
+      const missing = dto.from == null ? 'from' : 'to';
+      errors.push({ field: missing, message: 'fehlt: bitte beide Uhrzeiten (from und to) angeben oder keine (dann ganztägig geschlossen)' });
+      return { errors };
+    }
+    const from = dto.from == null ? null : parseClock(dto.from);
+    const to = dto.to == null ? null : parseClock(dto.to);
+    if (from !== null && to !== null && to <= from) {
+      errors.push({ field: 'to', message: `muss nach dem Beginn (${formatClock(from)}) liegen` });
+      return { errors };
+    }
+    return { record: { date: dto.date, from, to, reason: dto.reason.trim() } };
+  },
+  naturalKey: (r) => `${r.date}|${r.from ?? -1}|${r.to ?? -1}`,
+  payload: { field: 'reason', value: (r) => r.reason },
+};

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ClosureRecord } from './closure.kind';
+import type { EvidenceKindName } from './evidence-kind';
+import type { HotlineCoverageRecord } from './hotline-coverage.kind';
+import type { ImportFormat } from './import-rows.reader';
+import type { TimeRecord } from './time-record.kind';
+
+export interface ImportMeta {
+  officeId: string;
+  kind: EvidenceKindName;
+  format: ImportFormat;
+  /** Rows in the file, repeated ones included. */
+  rowCount: number;
+  submittedBy: string | null;
+}
+
+export interface StoredImport {
+  importId: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+interface UpsertCounts {
+  inserted: number;
+  updated: number;
+}
+
+/** Rows per statement: keeps each statement's arrays and its work in one round trip moderate. */
+const BATCH = 1000;
+
+/**
+ * Writes an import: the evidence_import row and all records in ONE transaction, in batched
+ * INSERT … SELECT FROM unnest(…) ON CONFLICT statements on the natural keys of the migration.
+ *
+ * Counting: `RETURNING (xmax = 0) AS inserted` tells a fresh row (xmax 0) from one updated by
+ * ON CONFLICT DO UPDATE (xmax = the updating transaction). A conflicting row whose value is the same
+ * is neither updated (the WHERE of DO UPDATE fails) nor returned: it counts as unchanged, as does
+ * every row that repeats an earlier row of the same file.
+ *
+ * Only the transaction's EntityManager is used inside: the embedded database has a pool of one
+ * connection, so any other query while the transaction is open would wait forever.
+ */
+@Injectable()
+export class EvidenceImportRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  storeClosures(meta: ImportMeta, records: ClosureRecord[]): Promise<StoredImport> {
+    return this.store(meta, records, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO closure (office_id, date, from_minute, to_minute, reason, import_id)
+         SELECT $1, u.date, u.from_minute, u.to_minute, u.reason, $2
+           FROM unnest($3::date[], $4::int[], $5::int[], $6::text[]) AS u(date, from_minute, to_minute, reason)
+         ON CONFLICT (office_id, date, COALESCE(from_minute, -1), COALESCE(to_minute, -1))
+         DO UPDATE SET reason = EXCLUDED.reason, import_id = EXCLUDED.import_id
+          WHERE closure.reason IS DISTINCT FROM EXCLUDED.reason
+         RETURNING (xmax = 0) AS inserted`,
+        [meta.officeId, importId, batch.map((r) => r.date), batch.map((r) => r.from), batch.map((r) => r.to), batch.map((r) => r.reason)],
+      ),
+    );
+  }
+
+  storeHotlineCoverage(meta: ImportMeta, records: HotlineCoverageRecord[]): Promise<StoredImport> {
+    // Every column is part of the natural key: a known interval has nothing to update.
+    return this.store(meta, records, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO hotline_coverage (office_id, starts_at, ends_at, covered_by, import_id)
+         SELECT $1, u.starts_at, u.ends_at, u.covered_by, $2
+           FROM unnest($3::timestamptz[], $4::timestamptz[], $5::text[]) AS u(starts_at, ends_at, covered_by)
+         ON CONFLICT ON CONSTRAINT uq_hotline_coverage_natural DO NOTHING
+         RETURNING true AS inserted`,
+        [meta.officeId, importId, batch.map((r) => r.start.toUTC().toISO()), batch.map((r) => r.end.toUTC().toISO()), batch.map((r) => r.coveredBy)],
+      ),
+    );
+  }
+
+  storeTimeRecords(meta: ImportMeta, records: TimeRecord[]): Promise<StoredImport> {
+    // Other minutes for a known person, day, role and activity are a correction.
+    return this.store(meta, records, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO staff_time_record (office_id, staff_ref, role, date, activity, minutes, import_id)
+         SELECT $1, u.staff_ref, u.role, u.date, u.activity, u.minutes, $2
+           FROM unnest($3::text[], $4::text[], $5::date[], $6::text[], $7::int[]) AS u(staff_ref, role, date, activity, minutes)
+         ON CONFLICT ON CONSTRAINT uq_staff_time_record_natural
+         DO UPDATE SET minutes = EXCLUDED.minutes, import_id = EXCLUDED.import_id
+          WHERE staff_time_record.minutes <> EXCLUDED.minutes
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          meta.officeId,
+          importId,
+          batch.map((r) => r.staffRef),
+          batch.map((r) => r.role),
+          batch.map((r) => r.date),
+          batch.map((r) => r.activity),
+          batch.map((r) => r.minutes),
+        ],
+      ),
+    );
+  }
+
+  private store<Rec>(meta: ImportMeta, records: Rec[], write: (m: EntityManager, importId: string, batch: Rec[]) => Promise<UpsertCounts>): Promise<StoredImport> {
+    return this.ds.transaction(async (m) => {
+      // The import row comes first (the records reference it); its counts are known only at the end.
+      const [{ id: importId }]: Array<{ id: string }> = await m.query(
+        `INSERT INTO evidence_import (office_id, kind, format, row_count, inserted, updated, unchanged, submitted_by)
+         VALUES ($1, $2, $3, $4, 0, 0, 0, $5) RETURNING id`,
+        [meta.officeId, meta.kind, meta.format, meta.rowCount, meta.submittedBy],
+      );
+      let inserted = 0;
+      let updated = 0;
+      for (let i = 0; i < records.length; i += BATCH) {
+        const counts = await write(m, importId, records.slice(i, i + BATCH));
+        inserted += counts.inserted;
+        updated += counts.updated;
+      }
+      const unchanged = meta.rowCount - inserted - updated;
+      await m.query('UPDATE evidence_import SET inserted = $2, updated = $3, unchanged = $4 WHERE id = $1', [importId, inserted, updated, unchanged]);
+      return { importId, inserted, updated, unchanged };
+    });
+  }
+}
+
+async function upsert(m: EntityManager, sql: string, params: unknown[]): Promise<UpsertCounts> {
+  const rows: Array<{ inserted: boolean }> = await m.query(sql, params);
+  const inserted = rows.filter((r) => r.inserted).length;
+  return { inserted, updated: rows.length - inserted };
+}

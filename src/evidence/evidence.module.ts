@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { OfficesModule } from '../offices/offices.module';
+import { EvidenceImportRepository } from './evidence-import.repository';
+import { EvidenceImportService } from './evidence-import.service';
+import { EvidenceListingService } from './evidence-listing.service';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceRepository } from './evidence.repository';
+
+/** Evidence of real weeks; EvidenceRepository is the read API the judging of real weeks uses. */
+@Module({
+  imports: [OfficesModule],
+  controllers: [EvidenceController],
+  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository],
+  exports: [EvidenceRepository],
+})
+export class EvidenceModule {}

@@ -1,0 +1,66 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
+import type { ErrorDetail } from '../common/domain-error';
+import { flattenValidationErrors } from '../common/validation-messages';
+import type { EvidenceKind } from './evidence-kind';
+import type { RawRow } from './import-rows.reader';
+
+/** The same options as the global pipe: unknown fields are errors, one message per field. */
+const OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true };
+
+export interface ValidatedRows<Rec> {
+  /** Distinct records (by natural key) in file order. */
+  records: Rec[];
+  errors: ErrorDetail[];
+}
+
+/**
+ * One validation path for JSON and CSV: every row becomes the kind's DTO and is validated with
+ * class-validator, then checked across fields. Rows repeating an earlier one are dropped; a row
+ * with the key of an earlier one but another value (reason, minutes) is an error, because the file
+ * would contradict itself and the stored value would depend on row order.
+ */
+export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Rec>, rows: RawRow[]): ValidatedRows<Rec> {
+  const errors: ErrorDetail[] = [];
+  const records: Rec[] = [];
+  const seen = new Map<string, { line: number; payload: string }>();
+  for (const row of rows) {
+    if (typeof row.values !== 'object' || row.values === null || Array.isArray(row.values)) {
+      errors.push({ line: row.line, field: '', message: `muss ein Objekt mit den Feldern ${kind.fields.join(', ')} sein` });
+      continue;
+    }
+    const dto = plainToInstance(kind.dto, row.values, { enableImplicitConversion: false });
+    const invalid = validateSync(dto, OPTIONS);
+    if (invalid.length > 0) {
+      errors.push(...flattenValidationErrors(namingAllowedFields(invalid, kind.fields)).map((d) => ({ line: row.line, ...d })));
+      continue;
+    }
+    const result = kind.toRecord(dto);
+    if ('errors' in result) {
+      errors.push(...result.errors.map((d) => ({ line: row.line, ...d })));
+      continue;
+    }
+    const key = kind.naturalKey(result.record);
+    const payload = kind.payload?.value(result.record) ?? '';
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, { line: row.line, payload });
+      records.push(result.record);
+    } else if (earlier.payload !== payload && kind.payload) {
+      errors.push({
+        line: row.line,
+        field: kind.payload.field,
+        message: `widerspricht Zeile ${earlier.line}: derselbe Eintrag steht dort mit „${earlier.payload}“, hier mit „${payload}“; bitte nur einen Wert angeben`,
+      });
+    }
+  }
+  return { records, errors };
+}
+
+/** "ist kein zulässiges Feld" alone does not help a clerk; say which fields are. */
+function namingAllowedFields(errors: ValidationError[], fields: readonly string[]): ValidationError[] {
+  for (const e of errors) {
+    if (e.constraints?.whitelistValidation) e.constraints.whitelistValidation = `ist kein zulässiges Feld; zulässig sind: ${fields.join(', ')}`;
+  }
+  return errors;
+}

@@ -1,0 +1,172 @@
+import { ComplianceService } from '../../src/compliance/compliance.service';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { seedNovember } from './audit-fixtures';
+
+/** 9 offices × (4 weeks × 9 weekly rules + 1 monthly rule) */
+const NOVEMBER_FINDINGS = 9 * (4 * 9 + 1);
+
+describe('audit runs and reports', () => {
+  let t: TestApp;
+  let coordination: string;
+  let witten: string;
+  let runId: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordination = await t.token('coordination');
+    witten = await t.token('regional', ['witten']);
+    await seedNovember(t, coordination);
+    const res = await t.http().post('/api/v1/audits').set(auth(coordination)).send({ from: '2026-11-01', to: '2026-11-30' }).expect(201);
+    runId = res.body.id;
+  });
+  afterAll(() => t?.close());
+
+  it('stores an immutable report of the complete weeks and month in the period', async () => {
+    const res = await t.http().get('/api/v1/audits').set(auth(coordination)).expect(200);
+    expect(res.body[0]).toMatchObject({
+      id: runId,
+      trigger: 'manual',
+      status: 'succeeded',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      periods: ['2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-11'],
+      findingCount: NOVEMBER_FINDINGS,
+      error: null,
+    });
+    expect(res.body[0].catalogVersion).toEqual(expect.any(String));
+    expect(await t.count('audit_finding')).toBe(NOVEMBER_FINDINGS);
+  });
+
+  it('creates a new run when re-run and keeps the first', async () => {
+    const again = await t.http().post('/api/v1/audits').set(auth(coordination)).send({ from: '2026-11-01', to: '2026-11-30', offices: ['witten'] }).expect(201);
+    expect(again.body.id).not.toBe(runId);
+    expect(again.body.findingCount).toBe(4 * 9 + 1);
+    const first = await t.http().get(`/api/v1/audits/${runId}`).set(auth(coordination)).expect(200);
+    expect(first.body.run.findingCount).toBe(NOVEMBER_FINDINGS);
+  });
+
+  it('summarises an office × rule matrix with counts per obligation level', async () => {
+    const res = await t.http().get(`/api/v1/audits/${runId}`).set(auth(coordination)).expect(200);
+    const cell = (office: string, rule: string) => res.body.matrix.find((c: { officeId: string; ruleId: string }) => c.officeId === office && c.ruleId === rule);
+    expect(cell('witten', 'opening.weekly-minimum')).toMatchObject({ status: 'compliant', obligation: 'must', counts: { compliant: 4 } });
+    expect(cell('herdecke', 'opening.weekly-minimum')).toMatchObject({ status: 'non_compliant', counts: { non_compliant: 4 } });
+    expect(cell('witten', 'hotline.employer-service-hours').status).toBe('compliant');
+    expect(cell('herdecke', 'hotline.employer-service-hours').status).toBe('insufficient_data');
+    expect(cell('witten', 'employer-service.time-share')).toMatchObject({ status: 'compliant', obligation: 'aim' });
+    expect(cell('sprockhoevel', 'opening.weekly-minimum').status).toBe('not_applicable');
+    expect(res.body.offices).toHaveLength(9);
+    expect(res.body.byObligation.must.non_compliant).toBeGreaterThan(0);
+    const total = Object.values(res.body.byObligation as Record<string, Record<string, number>>).flatMap((l) => Object.values(l)).reduce((a, b) => a + b, 0);
+    expect(total).toBe(NOVEMBER_FINDINGS);
+  });
+
+  it('filters findings by office, rule, status and obligation', async () => {
+    const get = (q: string) => t.http().get(`/api/v1/audits/${runId}/findings?${q}`).set(auth(coordination)).expect(200);
+    const byOfficeRule = await get('office=herdecke&rule=opening.weekly-minimum');
+    expect(byOfficeRule.body.map((f: { period: string }) => f.period)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(byOfficeRule.body[0]).toMatchObject({ officeId: 'herdecke', ruleId: 'opening.weekly-minimum', status: 'non_compliant', periodKind: 'week' });
+    expect(byOfficeRule.body[0].message).toContain('Std.');
+    const violations = await get('status=non_compliant&obligation=must');
+    expect(violations.body.length).toBeGreaterThan(0);
+    for (const f of violations.body) expect(f).toMatchObject({ status: 'non_compliant', obligation: 'must' });
+    await t.http().get(`/api/v1/audits/${runId}/findings?status=bad`).set(auth(coordination)).expect(400);
+  });
+
+  it('shows a regional office only its own rows', async () => {
+    const list = await t.http().get('/api/v1/audits').set(auth(witten)).expect(200);
+    expect(list.body[0].officeIds).toEqual(['witten']);
+    const summary = await t.http().get(`/api/v1/audits/${runId}`).set(auth(witten)).expect(200);
+    expect(new Set(summary.body.matrix.map((c: { officeId: string }) => c.officeId))).toEqual(new Set(['witten']));
+    const findings = await t.http().get(`/api/v1/audits/${runId}/findings`).set(auth(witten)).expect(200);
+    expect(findings.body).toHaveLength(4 * 9 + 1);
+    expect(findings.body.every((f: { officeId: string }) => f.officeId === 'witten')).toBe(true);
+    await t.http().get(`/api/v1/audits/${runId}/findings?office=herdecke`).set(auth(witten)).expect(403);
+    const csv = await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(witten)).expect(200);
+    expect(csv.text).not.toContain('herdecke');
+    await t.http().post('/api/v1/audits').set(auth(witten)).send({ from: '2026-11-01', to: '2026-11-30' }).expect(403);
+    await t.http().get('/api/v1/offices/herdecke/trend?rule=opening.weekly-minimum').set(auth(witten)).expect(403);
+  });
+
+  it('exports CSV that opens cleanly in German Excel', async () => {
+    const res = await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(coordination)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="pruefung-2026-11-01-2026-11-30-/);
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Regionalstelle;Zeitraum;Regel;Titel;Verbindlichkeit;Status;Gemessen;Gefordert;Einheit;Abweichung;Erläuterung;Fundstelle');
+    expect(lines).toHaveLength(NOVEMBER_FINDINGS + 1);
+    const weekly = lines.find((l) => l.startsWith('witten;2026-W45;opening.weekly-minimum;'))!;
+    expect(weekly).toContain(';muss;erfüllt;26,5;21,5;Std.;');
+    for (const line of lines) expect(line.split(';').length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('exports JSON', async () => {
+    const res = await t.http().get(`/api/v1/audits/${runId}/export?format=json`).set(auth(coordination)).expect(200);
+    const body = JSON.parse(res.text);
+    expect(body.run.id).toBe(runId);
+    expect(body.findings).toHaveLength(NOVEMBER_FINDINGS);
+    await t.http().get(`/api/v1/audits/${runId}/export?format=xml`).set(auth(coordination)).expect(400);
+  });
+
+  it("shows one rule's status over the stored weeks", async () => {
+    const res = await t.http().get('/api/v1/offices/herdecke/trend?rule=opening.weekly-minimum').set(auth(coordination)).expect(200);
+    expect(res.body.map((p: { period: string; status: string }) => [p.period, p.status])).toEqual([
+      ['2026-W45', 'non_compliant'],
+      ['2026-W46', 'non_compliant'],
+      ['2026-W47', 'non_compliant'],
+      ['2026-W48', 'non_compliant'],
+    ]);
+    await t.http().get('/api/v1/offices/herdecke/trend?rule=no.such-rule').set(auth(coordination)).expect(400);
+    await t.http().get('/api/v1/offices/herdecke/trend').set(auth(coordination)).expect(400);
+  });
+
+  it('rejects bad audit requests and writes nothing', async () => {
+    const before = await t.count('audit_run');
+    const bad: Array<Record<string, unknown>> = [
+      { from: '2026-11-30', to: '2026-11-01' },
+      { from: '2026-02-30', to: '2026-03-31' },
+      { from: '2026-11-01' },
+      { from: '2026-11-01', to: '2026-11-30', offices: ['atlantis'] },
+      { from: '2026-11-01', to: '2026-11-30', extra: true },
+      { from: '2026-11-24', to: '2026-11-26' },
+    ];
+    for (const body of bad) {
+      const res = await t.http().post('/api/v1/audits').set(auth(coordination)).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+    }
+    expect(await t.count('audit_run')).toBe(before);
+    await t.http().get('/api/v1/audits/00000000-0000-4000-8000-000000000000').set(auth(coordination)).expect(404);
+    await t.http().get('/api/v1/audits/not-a-uuid').set(auth(coordination)).expect(404);
+  });
+
+  it('marks a run that fails half-way as failed with its error and keeps no partial report', async () => {
+    const compliance = t.app.get(ComplianceService);
+    const original = compliance.judgeMany.bind(compliance);
+    const spy = jest.spyOn(compliance, 'judgeMany').mockImplementation((offices, periods, sink) => {
+      let calls = 0;
+      return original(offices, periods, async (office, period, findings) => {
+        if (++calls === 20) throw new Error('Datenbankverbindung verloren');
+        await sink(office, period, findings);
+      });
+    });
+    try {
+      const res = await t.http().post('/api/v1/audits').set(auth(coordination)).send({ from: '2026-11-01', to: '2026-11-30' });
+      expect(res.status).toBe(500);
+      expect(res.body.message).toContain(res.body.correlationId);
+    } finally {
+      spy.mockRestore();
+    }
+    const list = await t.http().get('/api/v1/audits').set(auth(coordination)).expect(200);
+    const failed = list.body.find((r: { status: string }) => r.status === 'failed');
+    expect(failed).toMatchObject({ status: 'failed', error: 'Datenbankverbindung verloren', findingCount: null });
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_finding WHERE run_id = $1', [failed.id]);
+    expect(n).toBe(0);
+    await t.http().get(`/api/v1/audits/${failed.id}`).set(auth(coordination)).expect(200);
+  });
+});

@@ -1,0 +1,87 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+import { seedNovember } from '../audits/audit-fixtures';
+
+describe('judging real weeks and months', () => {
+  let t: TestApp;
+  let coordination: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const judge = (office: string, q: string, token = coordination) => t.http().get(`/api/v1/offices/${office}/compliance?${q}`).set(auth(token));
+  type FindingBody = { ruleId: string; status: string; message: string; sources: string[] };
+  const byRule = (findings: FindingBody[]): Record<string, FindingBody> => Object.fromEntries(findings.map((f) => [f.ruleId, f]));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordination = await t.token('coordination');
+    await seedNovember(t, coordination);
+  });
+  afterAll(() => t?.close());
+
+  it('judges an ISO week on what was actually open, with the records it rests on', async () => {
+    const res = await judge('witten', 'week=2026-W47').expect(200);
+    expect(res.body).toMatchObject({ officeId: 'witten', period: { kind: 'week', id: '2026-W47', from: '2026-11-16', to: '2026-11-22' }, compliant: true, holidays: [] });
+    const f = byRule(res.body.findings);
+    expect(f['opening.weekly-minimum']).toMatchObject({ status: 'compliant', measured: 26.5, period: '2026-W47' });
+    expect(f['opening.weekly-minimum'].sources[0]).toMatch(/^schedule:/);
+    expect(f['hotline.employer-service-hours'].status).toBe('compliant');
+    expect(f['hotline.employer-service-hours'].sources).toHaveLength(5);
+    expect(f['employer-service.time-share']).toBeUndefined();
+  });
+
+  it('lets a closure break the morning rule', async () => {
+    await t.http().post('/api/v1/offices/witten/closures').set(auth(coordination)).send([{ date: '2026-11-25', from: '08:00', to: '11:00', reason: 'Dienstbesprechung' }]).expect(201);
+    const f = byRule((await judge('witten', 'week=2026-W48').expect(200)).body.findings);
+    expect(f['opening.every-morning'].status).toBe('non_compliant');
+    expect(f['opening.every-morning'].message).toContain('Mittwoch');
+    expect(f['opening.every-morning'].sources.some((s: string) => s.startsWith('closure:'))).toBe(true);
+  });
+
+  it('excuses Christmas and shrinks the weekly minimum pro rata', async () => {
+    const res = await judge('witten', 'week=2026-W52').expect(200);
+    expect(res.body.holidays).toEqual([{ date: '2026-12-25', name: '1. Weihnachtstag' }]);
+    expect(byRule(res.body.findings)['opening.weekly-minimum']).toMatchObject({ measured: 22, required: 17.2, status: 'compliant' });
+  });
+
+  it('judges a month: the time share plus the weekly rules of each week in it', async () => {
+    const res = await judge('witten', 'month=2026-11').expect(200);
+    expect(res.body.weeks).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    const share = res.body.findings.find((x: { ruleId: string }) => x.ruleId === 'employer-service.time-share');
+    expect(share).toMatchObject({ status: 'compliant', measured: 50, required: 50, period: '2026-11' });
+    expect(share.evidence.officersBelowTarget).toBe(0);
+    expect(JSON.stringify(share)).not.toMatch(/a1|a2/);
+    expect(res.body.findings.filter((x: { ruleId: string }) => x.ruleId === 'opening.weekly-minimum')).toHaveLength(4);
+  });
+
+  it('has insufficient data, never compliance, without evidence', async () => {
+    const f = byRule((await judge('hattingen', 'week=2026-W47').expect(200)).body.findings);
+    expect(f['opening.weekly-minimum'].status).toBe('insufficient_data');
+    expect(f['hotline.employer-service-hours'].status).toBe('insufficient_data');
+    const m = (await judge('hattingen', 'month=2026-11').expect(200)).body.findings.find((x: { ruleId: string }) => x.ruleId === 'employer-service.time-share');
+    expect(m.status).toBe('insufficient_data');
+  });
+
+  it('judges a tandem minor against its seat in the same week', async () => {
+    await t.http().post('/api/v1/schedules').set(auth(coordination)).send({ officeId: 'gevelsberg', validFrom: '2026-01-01', openingHours: 'Mo-Fr 08:00-12:30; Th 08:00-12:30,14:00-18:00' }).expect(201);
+    await t.http().post('/api/v1/schedules').set(auth(coordination)).send({ officeId: 'sprockhoevel', validFrom: '2026-01-01', openingHours: 'Mo,We,Fr 08:30-12:00' }).expect(201);
+    await t.http().post('/api/v1/offices/gevelsberg/closures').set(auth(coordination)).send([{ date: '2026-11-17', reason: 'Betriebsausflug' }]).expect(201);
+    const f = byRule((await judge('sprockhoevel', 'week=2026-W47').expect(200)).body.findings);
+    expect(f['tandem.minor-mornings'].status).toBe('compliant');
+    // Tuesday: Sprockhövel has no opening and the seat Gevelsberg was closed.
+    expect(f['tandem.seat-access'].status).toBe('non_compliant');
+    expect(f['tandem.seat-access'].message).toContain('Dienstag');
+  });
+
+  it('rejects a bad period with a German message naming the parameter', async () => {
+    for (const q of ['week=2026-W54', 'week=2026-52', 'month=2026-13', 'month=2026-11&week=2026-W47', '']) {
+      const res = await judge('witten', q);
+      expect({ q, status: res.status }).toEqual({ q, status: 400 });
+      expect(['week', 'month']).toContain(res.body.details[0].field);
+    }
+  });
+
+  it('answers a foreign regional token with 403 and an unknown office with 404', async () => {
+    const witten = await t.token('regional', ['witten']);
+    await judge('witten', 'week=2026-W47', witten).expect(200);
+    await judge('hattingen', 'week=2026-W47', witten).expect(403);
+    await judge('atlantis', 'week=2026-W47').expect(404);
+  });
+});
