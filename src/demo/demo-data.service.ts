@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/token.service';
 import { projectRoot } from '../common/project-root';
+import { AuditService } from '../audits/audit.service';
+import { EvidenceImportService } from '../evidence/evidence-import.service';
 import { SchedulesService } from '../schedules/schedules.service';
+import { DateTime } from 'luxon';
+import { ZONE } from '../calendar';
+import type { Principal } from '../auth/principal';
+import { demoEvidence } from './demo-evidence';
 
 export const DEMO_TOKEN_LABEL = 'demo';
 
@@ -27,24 +33,44 @@ export class DemoDataService {
   constructor(
     private readonly tokens: TokenService,
     private readonly schedules: SchedulesService,
+    private readonly evidence: EvidenceImportService,
+    private readonly audits: AuditService,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   async prepare(): Promise<{ coordinationToken: string }> {
     await this.tokens.revokeByLabel(DEMO_TOKEN_LABEL);
     const { id, token } = await this.tokens.create('coordination', [], DEMO_TOKEN_LABEL);
-    await this.seedSchedules(id);
+    const principal: Principal = { tokenId: id, role: 'coordination', officeIds: [] };
+    const fresh = await this.seedSchedules(principal);
+    if (fresh) await this.seedEvidenceAndAudit(principal);
     return { coordinationToken: token };
   }
 
-  private async seedSchedules(tokenId: string): Promise<void> {
+  /** Schedules for every office, only into a database that has none (true then). */
+  private async seedSchedules(principal: Principal): Promise<boolean> {
     const [{ n }]: Array<{ n: number }> = await this.ds.query('SELECT count(*)::int AS n FROM schedule_version');
-    if (n > 0) return;
+    if (n > 0) return false;
     const demo = JSON.parse(readFileSync(join(projectRoot(), 'config', 'demo-schedules.json'), 'utf8')) as DemoSchedules;
-    const principal = { tokenId, role: 'coordination' as const, officeIds: [] };
     for (const s of demo.schedules) {
       await this.schedules.submit(principal, { officeId: s.officeId, validFrom: demo.validFrom, openingHours: s.openingHours });
     }
     this.logger.log({ msg: 'demo schedules seeded', count: demo.schedules.length });
+    return true;
+  }
+
+  /** Recent closures, hotline coverage and time records, then an audit so that the overview has a report. */
+  private async seedEvidenceAndAudit(principal: Principal): Promise<void> {
+    const now = DateTime.now().setZone(ZONE);
+    const json = (body: unknown[]) => ({ contentType: 'application/json', body });
+    for (const e of demoEvidence(now)) {
+      if (e.closures.length) await this.evidence.importClosures(principal, e.officeId, json(e.closures));
+      if (e.hotline.length) await this.evidence.importHotlineCoverage(principal, e.officeId, json(e.hotline));
+      if (e.timeRecords.length) await this.evidence.importTimeRecords(principal, e.officeId, json(e.timeRecords));
+    }
+    const from = now.startOf('month').minus({ months: 1 }).toISODate()!;
+    const to = now.minus({ days: 1 }).toISODate()!;
+    const run = await this.audits.run({ trigger: 'manual', from, to, requestedBy: principal.tokenId });
+    this.logger.log({ msg: 'demo evidence seeded and audited', runId: run?.id, from, to });
   }
 }

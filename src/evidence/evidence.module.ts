@@ -11,6 +11,6 @@ import { EvidenceRepository } from './evidence.repository';
   imports: [OfficesModule],
   controllers: [EvidenceController],
   providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository],
-  exports: [EvidenceRepository],
+  exports: [EvidenceRepository, EvidenceImportService],
 })
 export class EvidenceModule {}

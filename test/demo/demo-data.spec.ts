@@ -1,0 +1,34 @@
+import { DemoDataService } from '../../src/demo/demo-data.service';
+import { TokenService } from '../../src/auth/token.service';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('fills a fresh database with schedules, evidence and an audit, and prints a working coordination token', async () => {
+    const { coordinationToken } = await t.app.get(DemoDataService).prepare();
+    expect(await t.app.get(TokenService).authenticate(coordinationToken)).toMatchObject({ role: 'coordination' });
+    expect(await t.count('schedule_version')).toBe(9);
+    expect(await t.count('hotline_coverage')).toBeGreaterThan(0);
+    expect(await t.count('staff_time_record')).toBeGreaterThan(0);
+    const runs = await t.dataSource.query(`SELECT trigger, status FROM audit_run`);
+    expect(runs).toEqual([{ trigger: 'manual', status: 'succeeded' }]);
+    const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM audit_finding ORDER BY 1`);
+    expect(statuses.map((s: { status: string }) => s.status)).toEqual(expect.arrayContaining(['compliant', 'non_compliant', 'insufficient_data', 'not_applicable']));
+  });
+
+  it('renews the demo token on the next start and adds no second copy of the data', async () => {
+    const first = await t.dataSource.query(`SELECT count(*)::int AS n FROM api_token WHERE label = 'demo' AND revoked_at IS NULL`);
+    expect(first[0].n).toBe(1);
+    const { coordinationToken } = await t.app.get(DemoDataService).prepare();
+    const active = await t.dataSource.query(`SELECT count(*)::int AS n FROM api_token WHERE label = 'demo' AND revoked_at IS NULL`);
+    expect(active[0].n).toBe(1);
+    expect(await t.app.get(TokenService).authenticate(coordinationToken)).toBeDefined();
+    expect(await t.count('schedule_version')).toBe(9);
+    expect(await t.count('audit_run')).toBe(1);
+  });
+});
