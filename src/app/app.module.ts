@@ -6,6 +6,7 @@ import { CliBridgeModule } from '../cli/cli-bridge.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
+import { DeviationsModule } from '../deviations/deviations.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
 import { OfficesModule } from '../offices/offices.module';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

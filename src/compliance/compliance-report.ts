@@ -1,4 +1,5 @@
 import type { Finding } from '../engine';
+import type { DeviationSummary } from '../deviations/deviation.view';
 import type { JudgementPeriod } from './judgement-period';
 
 /** The judgement of one office over one real week or month, as the API and audits return it. */
@@ -14,4 +15,6 @@ export interface ComplianceReport {
   /** NRW public holidays on weekdays of the period: excused, see section 2 interpretation in the catalog. */
   holidays: Array<{ date: string; name: string }>;
   findings: Finding[];
+  /** Deviations proposed for this office and period and still awaiting consent: listed, never applied. */
+  pendingDeviations: DeviationSummary[];
 }

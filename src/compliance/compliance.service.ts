@@ -6,6 +6,7 @@ import { evaluate, type CheckKind, type Finding } from '../engine';
 import { isCompliant } from '../engine/compliance-summary';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
+import { DeviationsService } from '../deviations/deviations.service';
 import { CatalogService } from '../standards/catalog.service';
 import type { ComplianceReport } from './compliance-report';
 import { EvidenceBundle, holidayOn } from './evidence-bundle';
@@ -32,6 +33,7 @@ export class ComplianceService {
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
     private readonly facts: JudgingFactsRepository,
+    private readonly deviations: DeviationsService,
   ) {}
 
   async judgeFor(principal: Principal, officeId: string, period: JudgementPeriod): Promise<ComplianceReport> {
@@ -45,6 +47,7 @@ export class ComplianceService {
     const units = period.kind === 'week' ? [period] : [period, ...weeks.map(weekPeriod)];
     const findings: Finding[] = [];
     await this.judgeMany([office], units, (_o, _p, f) => void findings.push(...f));
+    const { pending } = await this.deviations.forPeriod(office.id, period.from, period.to);
     return {
       officeId: office.id,
       officeName: office.name,
@@ -57,6 +60,7 @@ export class ComplianceService {
         return name ? [{ date, name }] : [];
       }),
       findings,
+      pendingDeviations: pending,
     };
   }
 
@@ -74,7 +78,8 @@ export class ComplianceService {
       for (const office of chunk) {
         for (const period of periods) {
           const monthly = period.kind === 'month';
-          await sink(office, period, evaluate(this.catalog.catalog, bundle.facts(office, period), { period: period.id, ruleIds: this.ruleIds(monthly) }));
+          const context = { period: period.id, ruleIds: this.ruleIds(monthly), deviations: bundle.deviationsFor(office.id, period) };
+          await sink(office, period, evaluate(this.catalog.catalog, bundle.facts(office, period), context));
         }
       }
     }
@@ -90,6 +95,7 @@ export class ComplianceService {
       closures: await this.facts.closures(ids, range.from, range.to),
       hotline: await this.facts.hotline(ids, start.toJSDate(), endExclusive.toJSDate()),
       officerMonths: await this.facts.officerMonths(ids, range.from, endExclusive.toISODate()!),
+      deviations: await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to),
     });
   }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { isoWeekDates, publicHolidaysNrw, weekdayOf } from '../calendar';
-import type { Facts } from '../engine';
+import type { AppliedDeviation, Facts } from '../engine';
+import { pickApplied } from '../deviations/deviation-selection';
 import type { Office } from '../offices/office.entity';
 import { pickInForce } from '../schedules/schedule.repository';
 import { weekFromStored } from '../schedules/week-input';
@@ -13,6 +14,8 @@ export interface LoadedEvidence {
   closures: ClosureFact[];
   hotline: HotlineFact[];
   officerMonths: OfficerMonthFact[];
+  /** Agreed deviations (section 6) per office touching the loaded range. */
+  deviations: Map<string, AppliedDeviation[]>;
 }
 
 function groupBy<T extends { office_id: string }>(rows: T[]): Map<string, T[]> {
@@ -38,12 +41,19 @@ export class EvidenceBundle {
   private readonly closures: Map<string, ClosureFact[]>;
   private readonly hotline: Map<string, HotlineFact[]>;
   private readonly officerMonths: Map<string, OfficerMonthFact[]>;
+  private readonly deviations: Map<string, AppliedDeviation[]>;
 
   constructor(loaded: LoadedEvidence) {
     this.versions = groupBy(loaded.versions);
     this.closures = groupBy(loaded.closures);
     this.hotline = groupBy(loaded.hotline);
     this.officerMonths = groupBy(loaded.officerMonths);
+    this.deviations = loaded.deviations;
+  }
+
+  /** The agreed deviations that govern this office in this period (at most one per rule). */
+  deviationsFor(officeId: string, period: JudgementPeriod): AppliedDeviation[] {
+    return pickApplied(this.deviations.get(officeId) ?? [], period.from, period.to);
   }
 
   facts(office: Office, period: JudgementPeriod): Facts {

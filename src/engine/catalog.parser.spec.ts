@@ -1,5 +1,5 @@
 import { CatalogError } from './catalog.error';
-import { applyParamOverride, parseCatalog, parseCatalogFiles, ruleParamNames, validateParamOverride } from './catalog.parser';
+import { applyParamOverride, paramOverrideProblems, parseCatalog, parseCatalogFiles, ruleParamNames, validateParamOverride } from './catalog.parser';
 import { realCatalog, standardsFiles } from './testing/standards-files.fixture';
 
 const FILE = 'config/standards/opening.yaml';
@@ -160,6 +160,13 @@ describe('parameter overrides for deviations (section 6)', () => {
     expect(validateParamOverride(rule('opening.every-morning'), { windowEnd: '06:00' })).toContain(
       'Regel opening.every-morning: windowStart muss vor windowEnd liegen.',
     );
+  });
+
+  it('names the parameter each override problem concerns, or none for contradicting values', () => {
+    expect(paramOverrideProblems(rule('opening.weekly-minimum'), { minimumDays: 2, minimumHours: 'viel' }).map((p) => p.param)).toEqual(['minimumDays', 'minimumHours']);
+    const together = paramOverrideProblems(rule('opening.every-morning'), { windowEnd: '06:00' });
+    expect(together).toContainEqual({ param: null, message: 'Regel opening.every-morning: windowStart muss vor windowEnd liegen.' });
+    expect(together.every((p) => p.param === null)).toBe(true);
   });
 
   it('applies an override without touching the catalog rule', () => {

@@ -70,26 +70,40 @@ export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
  * once merged with the rule's own parameters. Empty when the override is fine.
  */
 export function validateParamOverride(rule: Rule, params: Record<string, unknown>): string[] {
+  return paramOverrideProblems(rule, params).map((problem) => problem.message);
+}
+
+/** One problem with a parameter override; `param` is null when it concerns the values together. */
+export interface ParamOverrideProblem {
+  param: string | null;
+  message: string;
+}
+
+/** The problems of validateParamOverride, each with the parameter it concerns (for field paths). */
+export function paramOverrideProblems(rule: Rule, params: Record<string, unknown>): ParamOverrideProblem[] {
   const check = CHECKS[rule.check];
-  const problems: string[] = [];
+  const problems: ParamOverrideProblem[] = [];
   for (const [name, value] of Object.entries(params)) {
     const definition = check.params[name];
     if (!definition) {
       const known = Object.keys(check.params);
-      problems.push(
-        `Die Regel ${rule.id} hat keinen Parameter „${name}“` +
+      problems.push({
+        param: name,
+        message:
+          `Die Regel ${rule.id} hat keinen Parameter „${name}“` +
           (known.length ? ` (vorhanden: ${known.join(', ')}).` : ' (sie hat keine Parameter).'),
-      );
+      });
       continue;
     }
     const problem = paramValueProblemDe(definition, value);
-    if (problem) problems.push(`Parameter „${name}“ der Regel ${rule.id}: ${problem}.`);
+    if (problem) problems.push({ param: name, message: `Parameter „${name}“ der Regel ${rule.id}: ${problem}.` });
   }
   if (problems.length > 0) return problems;
   const merged = applyParamOverride(rule, params as Record<string, ParamSpec['value']>);
-  return (check.validate?.(new ParamReader(check.params, merged.params)) ?? []).map(
-    (problem) => `Regel ${rule.id}: ${problem}.`,
-  );
+  return (check.validate?.(new ParamReader(check.params, merged.params)) ?? []).map((problem) => ({
+    param: null,
+    message: `Regel ${rule.id}: ${problem}.`,
+  }));
 }
 
 /** The rule with the overridden values; an override replaces the catalog's interpretation note. */

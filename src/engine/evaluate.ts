@@ -1,5 +1,6 @@
 import { CHECKS } from './checks/check-registry';
 import type { CheckOutcome } from './checks/check-definition';
+import { deviationsByRule, judgeUnderDeviation, paramValues } from './deviation';
 import { ParamReader } from './params/param-reader';
 import type { Catalog, EvaluationContext, Facts, Finding, Rule } from './types';
 
@@ -11,11 +12,21 @@ const ROLE_NAMES_DE = {
 
 /**
  * Judges the facts of one office and period against the catalog. Pure and synchronous: the same
- * facts always give the same findings, in catalog order.
+ * facts always give the same findings, in catalog order. Deviations agreed under section 6
+ * (context.deviations) change the verdict of their rule; a rule that does not apply to the office
+ * stays not applicable whatever was agreed.
  */
 export function evaluate(catalog: Catalog, facts: Facts, context: EvaluationContext = {}): Finding[] {
   const selected = context.ruleIds ? catalog.rules.filter((rule) => context.ruleIds!.includes(rule.id)) : catalog.rules;
-  return selected.map((rule) => toFinding(catalog, rule, context, judge(rule, facts, context)));
+  const deviations = deviationsByRule(context.deviations ?? []);
+  return selected.map((rule) => {
+    const deviation = deviations.get(rule.id);
+    if (!deviation || !rule.appliesTo.includes(facts.office.role)) {
+      return toFinding(catalog, rule, context, judge(rule, facts, context));
+    }
+    const judged = judgeUnderDeviation(rule, deviation, (r) => judge(r, facts, context));
+    return { ...toFinding(catalog, judged.rule, context, judged.outcome), ...judged.marks };
+  });
 }
 
 function judge(rule: Rule, facts: Facts, context: EvaluationContext): CheckOutcome {
@@ -45,14 +56,10 @@ function toFinding(catalog: Catalog, rule: Rule, context: EvaluationContext, out
     unit: outcome.unit,
     message: outcome.message,
     citation: rule.citation,
+    // The values the finding was judged with: a deviation's parameters replace the catalog's.
     evidence: { ...outcome.evidence, params: paramValues(rule) },
     catalogVersion: catalog.version,
     ...(context.period !== undefined ? { period: context.period } : {}),
     sources: outcome.sources,
   };
-}
-
-/** The parameter values the finding was judged with (deviations may have changed them). */
-function paramValues(rule: Rule): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(rule.params).map(([name, spec]) => [name, spec.value]));
 }

@@ -4,10 +4,11 @@ export {
   parseCatalog,
   parseCatalogFiles,
   validateParamOverride,
+  paramOverrideProblems,
   applyParamOverride,
   ruleParamNames,
 } from './catalog.parser';
-export type { CatalogFile } from './catalog.parser';
+export type { CatalogFile, ParamOverrideProblem } from './catalog.parser';
 export { CatalogError } from './catalog.error';
 export { CHECKS } from './checks/check-registry';
 export type { CheckDefinition, CheckOutcome } from './checks/check-definition';

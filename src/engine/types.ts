@@ -18,7 +18,8 @@ export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 
 /** Section 2 speaks of "Montags bis Freitags", section 4.2 of "Montag bis Freitag". */
 export const WORKING_WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
-export type FindingStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'insufficient_data';
+/** `waived`: the standard was suspended for this office and period by a deviation agreed under section 6. */
+export type FindingStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'insufficient_data' | 'waived';
 
 /** Minutes after local midnight, 0..1440, from < to. */
 export interface Interval {
@@ -128,6 +129,28 @@ export interface EvaluationContext {
   period?: string;
   /** Only evaluate these rules. */
   ruleIds?: string[];
+  /** Deviations agreed under section 6 that are in effect for this office and period, at most one per rule. */
+  deviations?: AppliedDeviation[];
+}
+
+export type DeviationKind = 'waiver' | 'parameters';
+
+/**
+ * Section 6 of Anlage 3: a regional office and the leadership may agree, by mutual consent only,
+ * rules that deviate from the standards or go beyond them. The service layer hands the engine only
+ * agreed deviations in effect; the engine never sees proposals.
+ */
+export interface AppliedDeviation {
+  id: string;
+  ruleId: string;
+  /** `waiver`: the rule is suspended; `parameters`: the rule is judged with `params` instead. */
+  kind: DeviationKind;
+  params?: Record<string, ParamSpec['value']>;
+  reason: string;
+  /** YYYY-MM-DD, inclusive */
+  validFrom: string;
+  /** YYYY-MM-DD, inclusive; null: open end */
+  validUntil: string | null;
 }
 
 export interface Finding {
@@ -147,4 +170,8 @@ export interface Finding {
   catalogVersion: string;
   period?: string;
   sources: string[];
+  /** Only on findings judged under a deviation (section 6): which one, and what it changed. */
+  deviation?: { id: string; kind: DeviationKind; params?: Record<string, ParamSpec['value']>; reason: string };
+  /** Only beside `deviation`: the standard's own requirement, parameters and verdict, for comparison. */
+  standard?: { required: number | null; params: Record<string, unknown>; status: FindingStatus };
 }

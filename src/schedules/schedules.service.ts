@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { DomainError, type ErrorDetail } from '../common/domain-error';
+import type { DeviationSummary } from '../deviations/deviation.view';
+import { DeviationsService } from '../deviations/deviations.service';
 import { isCompliant } from '../engine/compliance-summary';
 import { evaluate, regularOpeningWeek, type Facts, type Finding, type WeekSchedule } from '../engine';
 import type { Office } from '../offices/office.entity';
@@ -16,6 +18,8 @@ export interface ScheduleCheckResult {
   compliant: boolean;
   catalogVersion: string;
   findings: Finding[];
+  /** Proposed deviations (section 6) for this office and period still awaiting consent: listed, never applied. */
+  pendingDeviations: DeviationSummary[];
 }
 
 interface PreparedSchedule {
@@ -30,6 +34,7 @@ export class SchedulesService {
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
     private readonly repo: ScheduleRepository,
+    private readonly deviations: DeviationsService,
   ) {}
 
   check(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleCheckResult> {
@@ -37,7 +42,7 @@ export class SchedulesService {
   }
 
   /** Stores a new immutable version, compliant or not: the monitor records reality, it does not gatekeep. */
-  async submit(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleVersionView> {
+  async submit(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleVersionView & Pick<ScheduleCheckResult, 'pendingDeviations'>> {
     const prepared = await this.prepare(principal, dto);
     const row = await this.repo.insert({
       officeId: prepared.office.id,
@@ -50,7 +55,7 @@ export class SchedulesService {
       compliant: prepared.result.compliant,
       findings: prepared.result.findings,
     });
-    return toView(row);
+    return { ...toView(row), pendingDeviations: prepared.result.pendingDeviations };
   }
 
   async history(principal: Principal, officeId: string): Promise<ScheduleVersionView[]> {
@@ -110,7 +115,14 @@ export class SchedulesService {
       const seat = await this.weekInForce(office.seatId, dto.validFrom);
       if (seat) facts.seatOpeningWeek = regularOpeningWeek(seat.week, [`schedule:${seat.id}`]);
     }
-    const findings = evaluate(catalog, facts, { period: 'regular-week' });
-    return { office, week, result: { compliant: isCompliant(findings), catalogVersion: catalog.version, findings } };
+    // Section 6: deviations agreed for this office apply when they govern the schedule's validity
+    // (open end: the day it takes effect); proposals awaiting consent are only listed.
+    const deviations = await this.deviations.forPeriod(office.id, dto.validFrom, dto.validUntil ?? dto.validFrom);
+    const findings = evaluate(catalog, facts, { period: 'regular-week', deviations: deviations.applied });
+    return {
+      office,
+      week,
+      result: { compliant: isCompliant(findings), catalogVersion: catalog.version, findings, pendingDeviations: deviations.pending },
+    };
   }
 }

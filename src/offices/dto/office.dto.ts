@@ -12,14 +12,14 @@ export class OfficeDto {
 
 export class CreateOfficeDto {
   @ApiProperty({ example: 'witten-nord', description: 'Kleinbuchstaben, Ziffern und Bindestrich' })
-  @IsString()
+  @IsString({ message: 'muss ein Text sein' })
   @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten (2–63 Zeichen, beginnend mit einem Buchstaben)' })
   id: string;
 
   @ApiProperty({ example: 'Witten-Nord' })
-  @IsString()
   @MinLength(1, { message: 'darf nicht leer sein' })
   @MaxLength(120, { message: 'darf höchstens 120 Zeichen lang sein' })
+  @IsString({ message: 'muss ein Text sein' })
   name: string;
 
   @ApiProperty({ enum: OFFICE_ROLE_VALUES })
@@ -34,8 +34,8 @@ export class CreateOfficeDto {
 
 export class RenameOfficeDto {
   @ApiProperty({ example: 'Wetter (Ruhr)' })
-  @IsString()
   @MinLength(1, { message: 'darf nicht leer sein' })
   @MaxLength(120, { message: 'darf höchstens 120 Zeichen lang sein' })
+  @IsString({ message: 'muss ein Text sein' })
   name: string;
 }

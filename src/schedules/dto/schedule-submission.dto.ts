@@ -31,8 +31,10 @@ export class WeekDto {
 
 export class ScheduleSubmissionDto {
   @ApiProperty({ example: 'witten' })
+  // class-validator checks the decorator nearest the property first and the pipe stops at the
+  // first error: the type check goes last so that a missing value is not called "too long".
+  @MaxLength(63, { message: 'ist zu lang' })
   @IsString({ message: 'muss die ID einer Regionalstelle sein' })
-  @MaxLength(63)
   officeId: string;
 
   @ApiProperty({ example: '2027-01-04' })
@@ -55,7 +57,7 @@ export class ScheduleSubmissionDto {
 
   @ApiPropertyOptional({ example: 'Mo-Fr 08:00-12:30; Th 08:00-12:30,14:00-18:00', description: 'OpenStreetMap opening_hours; entweder week oder openingHours' })
   @IsOptional()
-  @IsString({ message: 'muss ein Text in der opening_hours-Syntax sein' })
   @MaxLength(1000, { message: 'darf höchstens 1000 Zeichen lang sein' })
+  @IsString({ message: 'muss ein Text in der opening_hours-Syntax sein' })
   openingHours?: string;
 }

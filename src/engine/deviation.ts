@@ -1,0 +1,92 @@
+import { applyParamOverride } from './catalog.parser';
+import { CHECKS } from './checks/check-registry';
+import type { CheckOutcome } from './checks/check-definition';
+import type { AppliedDeviation, Finding, ParamSpec, Rule } from './types';
+
+/** What evaluate() needs to build a finding judged under a deviation. */
+export interface DeviatedJudgement {
+  /** The rule as judged: the catalog's rule for a waiver, the overridden rule for parameters. */
+  rule: Rule;
+  outcome: CheckOutcome;
+  marks: Required<Pick<Finding, 'deviation' | 'standard'>>;
+}
+
+/**
+ * At most one deviation per rule: the service layer picks it (see DeviationsService.forPeriod);
+ * two for the same rule would make the verdict depend on their order, so that is a programming error.
+ */
+export function deviationsByRule(deviations: readonly AppliedDeviation[]): Map<string, AppliedDeviation> {
+  const byRule = new Map<string, AppliedDeviation>();
+  for (const deviation of deviations) {
+    if (byRule.has(deviation.ruleId)) throw new Error(`two deviations for rule ${deviation.ruleId}: ${byRule.get(deviation.ruleId)!.id}, ${deviation.id}`);
+    byRule.set(deviation.ruleId, deviation);
+  }
+  return byRule;
+}
+
+/**
+ * Section 6 of Anlage 3 lets the regional office and the leadership agree rules that deviate from
+ * the standards or go beyond them. A waiver suspends the rule: the finding is `waived`, but the check
+ * still runs with the standard's values so that the report shows what the verdict would have been.
+ * Alternative parameters (e.g. 18 h in summer, or a stricter 25 h) replace the rule's values; the
+ * standard's own requirement and values stay beside them in `standard`.
+ */
+export function judgeUnderDeviation(
+  rule: Rule,
+  deviation: AppliedDeviation,
+  judgeWith: (rule: Rule) => CheckOutcome,
+): DeviatedJudgement {
+  const standardOutcome = judgeWith(rule);
+  const standard = { required: standardOutcome.required, params: paramValues(rule), status: standardOutcome.status };
+  const named = { id: deviation.id, kind: deviation.kind, reason: deviation.reason };
+
+  if (deviation.kind === 'waiver') {
+    return {
+      rule,
+      outcome: {
+        ...standardOutcome,
+        status: 'waived',
+        message:
+          `Der Standard ist durch die nach Abschnitt 6 der Anlage 3 einvernehmlich vereinbarte Abweichung ${deviation.id} ausgesetzt` +
+          ` (Begründung: ${deviation.reason}). Zum Vergleich ohne Abweichung: ${standardOutcome.message}`,
+      },
+      marks: { deviation: named, standard },
+    };
+  }
+
+  const params = deviation.params ?? {};
+  const deviated = applyParamOverride(rule, params);
+  const outcome = judgeWith(deviated);
+  return {
+    rule: deviated,
+    outcome: {
+      ...outcome,
+      message:
+        `${outcome.message} Beurteilt nach der gemäß Abschnitt 6 der Anlage 3 einvernehmlich vereinbarten Abweichung ${deviation.id}:` +
+        ` ${describeChanges(rule, params)} (Begründung: ${deviation.reason}).`,
+    },
+    marks: { deviation: { ...named, params: { ...params } }, standard },
+  };
+}
+
+/** The parameter values a rule is judged with, as stated in the catalog (or changed by a deviation). */
+export function paramValues(rule: Rule): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rule.params).map(([name, spec]) => [name, spec.value]));
+}
+
+/** 'minimumHours 18 statt 21,5' – the standard's value falls back to the check's default. */
+function describeChanges(rule: Rule, params: Record<string, ParamSpec['value']>): string {
+  const schema = CHECKS[rule.check].params;
+  return Object.entries(params)
+    .map(([name, value]) => {
+      const standardValue = rule.params[name]?.value ?? schema[name]?.default;
+      return `${name} ${formatValue(value)} statt ${standardValue === undefined ? '(nicht gesetzt)' : formatValue(standardValue)}`;
+    })
+    .join(', ');
+}
+
+function formatValue(value: ParamSpec['value']): string {
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+  return value;
+}
