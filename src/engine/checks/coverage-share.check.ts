@@ -1,6 +1,6 @@
 import type { CheckDefinition } from './check-definition';
 import { insufficientData } from './outcomes';
-import { hotlineWorkingDays } from './hotline-days';
+import { HOTLINE_WINDOW_PARAMS, hotlineWindow, hotlineWorkingDays, validateHotlineWindow, noHotlineRecords } from './hotline-days';
 import { clip, totalMinutes } from '../intervals';
 import { formatClock, formatPercent } from '../time';
 
@@ -15,19 +15,12 @@ const UNIT = '%';
 export const coverageShareCheck: CheckDefinition = {
   kind: 'coverage-share',
   unit: UNIT,
-  params: {
-    windowStart: { type: 'time', required: true },
-    windowEnd: { type: 'time', required: true },
-  },
-  validate(params) {
-    return params.clock('windowStart') < params.clock('windowEnd') ? [] : ['windowStart muss vor windowEnd liegen'];
-  },
+  params: HOTLINE_WINDOW_PARAMS,
+  validate: validateHotlineWindow,
   evaluate(facts, params) {
     const week = facts.hotlineWeek;
-    if (!week || week.recordCount === 0) {
-      return insufficientData(UNIT, 'Für diese Woche liegen keine Aufzeichnungen zur telefonischen Erreichbarkeit vor.', week?.sources);
-    }
-    const window = { from: params.clock('windowStart'), to: params.clock('windowEnd') };
+    if (!week || week.recordCount === 0) return noHotlineRecords(UNIT, week);
+    const window = hotlineWindow(params);
     const perDay = hotlineWorkingDays(week)
       .filter((day) => !day.excused)
       .map((day) => {

@@ -1,7 +1,7 @@
 import type { CheckDefinition } from './check-definition';
-import { insufficientData, notApplicable } from './outcomes';
+import { notApplicable } from './outcomes';
 import { allExcusedMessage } from './working-days';
-import { hotlineWorkingDays } from './hotline-days';
+import { HOTLINE_WINDOW_PARAMS, hotlineWindow, hotlineWorkingDays, validateHotlineWindow, noHotlineRecords } from './hotline-days';
 import { gaps } from '../intervals';
 import type { Interval } from '../types';
 import { WEEKDAY_NAMES_DE, formatClock } from '../time';
@@ -17,19 +17,12 @@ const UNIT = 'Min.';
 export const hotlineCoverageCheck: CheckDefinition = {
   kind: 'hotline-coverage',
   unit: UNIT,
-  params: {
-    windowStart: { type: 'time', required: true },
-    windowEnd: { type: 'time', required: true },
-  },
-  validate(params) {
-    return params.clock('windowStart') < params.clock('windowEnd') ? [] : ['windowStart muss vor windowEnd liegen'];
-  },
+  params: HOTLINE_WINDOW_PARAMS,
+  validate: validateHotlineWindow,
   evaluate(facts, params) {
     const week = facts.hotlineWeek;
-    if (!week || week.recordCount === 0) {
-      return insufficientData(UNIT, 'Für diese Woche liegen keine Aufzeichnungen zur telefonischen Erreichbarkeit vor.', week?.sources);
-    }
-    const window = { from: params.clock('windowStart'), to: params.clock('windowEnd') };
+    if (!week || week.recordCount === 0) return noHotlineRecords(UNIT, week);
+    const window = hotlineWindow(params);
     const windowText = `${formatClock(window.from)} bis ${formatClock(window.to)} Uhr`;
     const weekdays = hotlineWorkingDays(week);
 

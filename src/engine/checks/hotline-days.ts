@@ -1,4 +1,8 @@
-import type { HotlineDayFacts, HotlineWeekFacts } from '../types';
+import type { HotlineDayFacts, HotlineWeekFacts, Interval } from '../types';
+import type { CheckOutcome } from './check-definition';
+import type { ParamReader } from '../params/param-reader';
+import type { ParamSchema } from '../params/param-schema';
+import { insufficientData } from './outcomes';
 import { WORKING_WEEKDAYS } from '../types';
 
 /** A hotline day; `date` is unknown for a weekday the facts do not mention. */
@@ -10,4 +14,23 @@ export type HotlineDay = Omit<HotlineDayFacts, 'date'> & { date?: string };
  */
 export function hotlineWorkingDays(week: HotlineWeekFacts): HotlineDay[] {
   return WORKING_WEEKDAYS.map((weekday) => week.days.find((day) => day.weekday === weekday) ?? { weekday, covered: [] });
+}
+
+/** Both hotline checks judge the same window of the day (section 4.2: 8.00 bis 17.00 Uhr). */
+export const HOTLINE_WINDOW_PARAMS: ParamSchema = {
+  windowStart: { type: 'time', required: true },
+  windowEnd: { type: 'time', required: true },
+};
+
+export function validateHotlineWindow(params: ParamReader): string[] {
+  return params.clock('windowStart') < params.clock('windowEnd') ? [] : ['windowStart muss vor windowEnd liegen'];
+}
+
+export function hotlineWindow(params: ParamReader): Interval {
+  return { from: params.clock('windowStart'), to: params.clock('windowEnd') };
+}
+
+/** Without a single record for the week there is nothing to judge: never "compliant". */
+export function noHotlineRecords(unit: string, week: HotlineWeekFacts | undefined): CheckOutcome {
+  return insufficientData(unit, 'Für diese Woche liegen keine Aufzeichnungen zur telefonischen Erreichbarkeit vor.', week?.sources);
 }
