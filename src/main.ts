@@ -37,7 +37,8 @@ async function bootstrap(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   };
-  // Our own handlers, so that the embedded database is closed after Nest, never under it.
+  // Our own handlers instead of Nest's enableShutdownHooks (which re-raises the signal and ends the
+  // process before the embedded database is closed and its folder lock released).
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
@@ -53,6 +54,7 @@ async function bootstrap(): Promise<void> {
       [
         '',
         `standards-monitor läuft: ${base}`,
+        `  Im Browser:        ${base}/anmelden (mit dem Demo-Token unten anmelden)`,
         `  API-Dokumentation: ${base}/api/docs`,
         `  Zustand:           ${base}/health`,
         `  Demo-Token (Koordinierungsstelle, nur im Demo-Modus): ${demo.coordinationToken}`,

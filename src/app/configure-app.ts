@@ -16,7 +16,6 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.bodyLimit });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
     .setTitle('standards-monitor')

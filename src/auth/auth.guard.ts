@@ -9,9 +9,36 @@ import { CLI_SECRET_ONLY, IS_PUBLIC, PRINCIPAL, REQUIRED_ROLES } from './auth.de
 import type { Principal } from './principal';
 import { TokenService } from './token.service';
 
+/** The HTTP-only cookie the web pages sign in with (src/web/); it carries the token itself. */
+export const SESSION_COOKIE = 'sm_session';
+
+/** The header the pages' fetch sends; a cross-site form cannot set it, so it guards cookie-authenticated writes. */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_HEADER_VALUE = 'standards-monitor';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The value of one cookie in a Cookie header (no cookie-parser dependency for one cookie). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Registered globally: every route needs a valid bearer token unless it is marked @Public().
  * A forgotten decorator therefore fails closed; test/auth/route-guard.spec.ts walks all routes.
+ * Without an Authorization header the web pages' session cookie is accepted instead; a request
+ * that changes something with it must also carry X-Requested-With (CSRF guard).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,9 +56,12 @@ export class AuthGuard implements CanActivate {
       if (this.validCliSecret(req.header('x-cli-secret'))) return true;
       throw new DomainError('unauthenticated', 'Anmeldung erforderlich.');
     }
-    const principal = await this.principalOf(req);
+    const { principal, viaCookie } = await this.principalOf(req);
     if (!principal) {
       throw new DomainError('unauthenticated', 'Anmeldung erforderlich: Das Zugangstoken fehlt, ist ungültig oder wurde widerrufen.');
+    }
+    if (viaCookie && !SAFE_METHODS.has(req.method) && req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+      throw DomainError.forbidden('Diese Anfrage wurde abgewiesen: Änderungen über die Anmeldung im Browser sind nur aus den Seiten des Dienstes heraus möglich (X-Requested-With fehlt).');
     }
     req[PRINCIPAL] = principal;
     const roles = this.reflector.getAllAndOverride<TokenRole[] | undefined>(REQUIRED_ROLES, targets);
@@ -47,10 +77,13 @@ export class AuthGuard implements CanActivate {
     return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   }
 
-  private async principalOf(req: Request): Promise<Principal | undefined> {
+  private async principalOf(req: Request): Promise<{ principal?: Principal; viaCookie: boolean }> {
     const header = req.header('authorization');
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) return undefined;
-    return this.tokens.authenticate(match[1]);
+    if (header === undefined) {
+      const token = cookieValue(req.header('cookie'), SESSION_COOKIE);
+      return { principal: token ? await this.tokens.authenticate(token) : undefined, viaCookie: true };
+    }
+    const match = header.match(/^Bearer\s+(\S+)$/i);
+    return { principal: match ? await this.tokens.authenticate(match[1]) : undefined, viaCookie: false };
   }
 }

@@ -5,7 +5,17 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * Walks every registered route and proves that none answers data without a valid token. A new
  * route is covered automatically; only the routes listed here may answer without a bearer token.
  */
-const PUBLIC = new Set(['GET /health']);
+const PUBLIC = new Set([
+  'GET /health',
+  // Web pages (src/web) that show no data: sign-in and sign-out, and the pages' scripts and styles.
+  'GET /anmelden',
+  'POST /web/session',
+  'POST /web/abmelden',
+  'GET /assets/:file',
+]);
+// Pages that show data: without a session cookie they send the browser to the sign-in page; the
+// data itself comes from the guarded API.
+const SIGN_IN_REDIRECT = new Set(['GET /', 'GET /regionalstellen/:id', 'GET /regionalstellen/:id/oeffnungszeiten', 'GET /abweichungen']);
 // Swagger UI and its JSON (registered by SwaggerModule, outside the Nest controllers).
 const DOCS = ['/api/docs', '/api/docs-json'];
 
@@ -31,7 +41,7 @@ describe('route guard', () => {
     ['a malformed header', 'Token abc'],
     ['an unknown token', 'Bearer smt_not-a-real-token'],
   ])('no route except health answers with %s', async (_label, header) => {
-    const routes = registeredRoutes(t.app).filter((r) => !PUBLIC.has(`${r.method} ${r.path}`) && !r.path.startsWith('/api/docs'));
+    const routes = registeredRoutes(t.app).filter((r) => !PUBLIC.has(`${r.method} ${r.path}`) && !SIGN_IN_REDIRECT.has(`${r.method} ${r.path}`) && !r.path.startsWith('/api/docs'));
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) {
       const req = t.http()[route.method.toLowerCase() as 'get'](concrete(route.path));
@@ -39,6 +49,21 @@ describe('route guard', () => {
       const res = await req.send({});
       expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
       expect(res.body).toMatchObject({ error: 'unauthenticated', statusCode: 401 });
+    }
+  });
+
+  it.each([
+    ['no cookie', undefined],
+    ['an unknown session cookie', 'sm_session=smt_not-a-real-token'],
+  ])('data pages redirect to the sign-in page with %s', async (_label, cookie) => {
+    const pages = registeredRoutes(t.app).filter((r) => SIGN_IN_REDIRECT.has(`${r.method} ${r.path}`));
+    expect(pages).toHaveLength(SIGN_IN_REDIRECT.size);
+    for (const page of pages) {
+      const req = t.http().get(concrete(page.path));
+      if (cookie) req.set('Cookie', cookie);
+      const res = await req;
+      expect({ route: page.path, status: res.status, location: res.headers.location?.split('?')[0] }).toEqual({ route: page.path, status: 303, location: '/anmelden' });
+      expect(res.text).not.toContain('Witten');
     }
   });
 

@@ -11,10 +11,13 @@ LOG="$(mktemp)"
 export DATA_DIR PORT
 unset DATABASE_URL
 
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null || true; rm -rf "$(dirname "$DATA_DIR")"; }
+# npm start runs the service as a child of npm and sh: it gets its own process group (setsid) so
+# that stopping it stops the service itself, not only npm.
+stop_service() { [ -n "${PID:-}" ] && kill -TERM -- "-$PID" 2>/dev/null; for _ in $(seq 1 30); do kill -0 -- "-$PID" 2>/dev/null || break; sleep 0.5; done; PID=; }
+cleanup() { [ -n "${PID:-}" ] && kill -KILL -- "-$PID" 2>/dev/null || true; rm -rf "$(dirname "$DATA_DIR")"; }
 trap cleanup EXIT
 
-npm start >"$LOG" 2>"$LOG.err" &
+setsid npm start >"$LOG" 2>"$LOG.err" &
 PID=$!
 for _ in $(seq 1 90); do
   grep -q 'Demo-Token' "$LOG" 2>/dev/null && break
@@ -46,7 +49,8 @@ grep -q 'NICHT ERFÜLLT' "$LOG.audit"
 if PORT=0 node dist/src/main.js >/dev/null 2>"$LOG.second"; then echo "second service started on the same data folder"; exit 1; fi
 grep -q 'Datenordner' "$LOG.second"
 
-kill "$PID"; wait "$PID" || true; PID=
+stop_service
+[ ! -e "$DATA_DIR/.standards-monitor.lock" ] || { echo "the stopped service left its lock file"; exit 1; }
 # CLI with the service stopped: it opens the folder itself; data survived the restart.
 COORD="$(npm run --silent cli -- token create --role coordination 2>/dev/null)"
 [[ "$COORD" =~ ^smt_ ]] || { echo "CLI failed without the service"; exit 1; }

@@ -1,0 +1,74 @@
+import { Controller, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { TokenService } from '../auth/token.service';
+import { formFields } from './form-body';
+import { redirect, safeReturnPath, sendPage } from './page-response';
+import { PageSessionService } from './page-session.service';
+import { clearedSessionCookie, sessionCookie } from './session-cookie';
+import { renderSignIn } from './sign-in.page';
+
+const WRONG_TOKEN = 'Dieses Zugangstoken ist unbekannt oder wurde widerrufen. Bitte prüfen Sie die Eingabe.';
+const EMPTY_TOKEN = 'Bitte geben Sie Ihr Zugangstoken ein.';
+const FOREIGN_ORIGIN = 'Die Anmeldung wurde abgewiesen, weil sie nicht von dieser Seite kam.';
+
+/**
+ * Sign-in and sign-out of the web pages. Both accept a plain form (the pages work without
+ * JavaScript) or JSON (answered with JSON instead of a page).
+ */
+@ApiExcludeController()
+@Public()
+@Controller('web')
+export class WebSessionController {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly session: PageSessionService,
+  ) {}
+
+  @Post('session')
+  async signIn(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const json = /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+    const fields = await formFields(req);
+    const returnTo = safeReturnPath(fields.weiter);
+    const refuse = (status: number, message: string) => {
+      if (json) res.status(status).json({ statusCode: status, error: status === 403 ? 'forbidden' : 'unauthenticated', message, details: [] });
+      else sendPage(res, status, renderSignIn({ error: message, returnTo }));
+    };
+    // A sign-in posted from another site would plant that site's session (login CSRF).
+    if (!sameOrigin(req)) return refuse(403, FOREIGN_ORIGIN);
+    const token = (fields.token ?? '').trim();
+    if (!token) return refuse(401, EMPTY_TOKEN);
+    const principal = await this.tokens.authenticate(token);
+    if (!principal) return refuse(401, WRONG_TOKEN);
+    res.setHeader('Set-Cookie', sessionCookie(req, token));
+    const landing = returnTo ?? this.session.landingPath({ principal });
+    if (json) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.status(200).json({ role: principal.role, officeIds: principal.officeIds, landing });
+    } else {
+      redirect(res, landing);
+    }
+  }
+
+  @Post('abmelden')
+  signOut(@Req() req: Request, @Res() res: Response): void {
+    res.setHeader('Set-Cookie', clearedSessionCookie(req));
+    if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      res.status(200).json({ signedOut: true });
+    } else {
+      redirect(res, '/anmelden?abgemeldet=1');
+    }
+  }
+}
+
+/** Browsers send Origin with every POST; when present it must name this host. */
+function sameOrigin(req: Request): boolean {
+  const origin = req.header('origin');
+  if (!origin || origin === 'null') return origin !== 'null';
+  try {
+    return new URL(origin).host === req.header('host');
+  } catch {
+    return false;
+  }
+}

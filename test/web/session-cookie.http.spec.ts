@@ -1,0 +1,105 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+import { auth } from './web-fixtures';
+
+/** The web session at API level: the cookie's attributes, and what the guard accepts with it. */
+describe('web session cookie', () => {
+  let t: TestApp;
+  let coordination: string;
+  const cookie = (token: string) => `sm_session=${token}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordination = await t.token('coordination');
+  });
+  afterAll(() => t?.close());
+
+  it('signing in with a valid token sets an HTTP-only, SameSite=Strict session cookie for the whole site', async () => {
+    const res = await t.http().post('/web/session').type('form').send({ token: coordination }).expect(303);
+    expect(res.headers.location).toBe('/');
+    const setCookie = res.headers['set-cookie'] as unknown as string[];
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toMatch(/^sm_session=smt_/);
+    expect(setCookie[0]).toMatch(/; HttpOnly/);
+    expect(setCookie[0]).toMatch(/; SameSite=Strict/);
+    expect(setCookie[0]).toMatch(/; Path=\//);
+    // Plain http here: the cookie is marked Secure only when the request came over https.
+    expect(setCookie[0]).not.toMatch(/Secure/);
+  });
+
+  it('a regional token lands on its own office page', async () => {
+    const witten = await t.token('regional', ['witten']);
+    const res = await t.http().post('/web/session').send({ token: witten }).expect(200);
+    expect(res.body).toEqual({ role: 'regional', officeIds: ['witten'], landing: '/regionalstellen/witten' });
+  });
+
+  it('a wrong token shows the form again with a German error and sets no cookie', async () => {
+    const res = await t.http().post('/web/session').type('form').send({ token: 'smt_falsch' }).expect(401);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.text).toContain('lang="de"');
+    expect(res.text).toContain('Dieses Zugangstoken ist unbekannt oder wurde widerrufen.');
+    expect(res.text).toContain('aria-invalid="true"');
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const res = await t.http().post('/web/session').set('Origin', 'https://evil.example').type('form').send({ token: coordination }).expect(403);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('signing out clears the cookie', async () => {
+    const res = await t.http().post('/web/abmelden').set('Cookie', cookie(coordination)).expect(303);
+    expect(res.headers.location).toBe('/anmelden?abgemeldet=1');
+    expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^sm_session=; Path=\/; Max-Age=0/);
+  });
+
+  it('the API answers a GET authenticated by the cookie', async () => {
+    const res = await t.http().get('/api/v1/offices').set('Cookie', `other=1; ${cookie(coordination)}`).expect(200);
+    expect(res.body).toHaveLength(9);
+  });
+
+  it('refuses a cookie-authenticated POST without X-Requested-With (CSRF guard) and stores nothing', async () => {
+    const body = { officeId: 'witten', validFrom: '2026-01-05', openingHours: 'Mo-Fr 08:00-12:30' };
+    const res = await t.http().post('/api/v1/schedules').set('Cookie', cookie(coordination)).send(body).expect(403);
+    expect(res.body).toMatchObject({ error: 'forbidden', statusCode: 403 });
+    expect(res.body.message).toContain('X-Requested-With');
+    expect(await t.count('schedule_version')).toBe(0);
+    await t.http().post('/api/v1/schedules').set('Cookie', cookie(coordination)).set('X-Requested-With', 'other-site').send(body).expect(403);
+    await t.http().post('/api/v1/schedules').set('Cookie', cookie(coordination)).set('X-Requested-With', 'standards-monitor').send(body).expect(201);
+  });
+
+  it('keeps bearer tokens as they were: no X-Requested-With needed, a bad header is not rescued by a cookie', async () => {
+    await t.http().post('/api/v1/schedules/check').set(auth(coordination)).send({ officeId: 'witten', validFrom: '2026-01-05', openingHours: 'Mo-Fr 08:00-12:30' }).expect(200);
+    await t.http().get('/api/v1/offices').set('Authorization', 'Bearer smt_unknown').set('Cookie', cookie(coordination)).expect(401);
+  });
+
+  it('an unknown or revoked session cookie is not signed in', async () => {
+    await t.http().get('/api/v1/offices').set('Cookie', cookie('smt_unknown')).expect(401);
+    const token = await t.token('coordination');
+    await t.dataSource.query("UPDATE api_token SET revoked_at = now() WHERE revoked_at IS NULL AND id = (SELECT id FROM api_token ORDER BY created_at DESC LIMIT 1)");
+    await t.http().get('/api/v1/offices').set('Cookie', cookie(token)).expect(401);
+    const page = await t.http().get('/').set('Cookie', cookie(token)).expect(303);
+    expect(page.headers.location).toBe('/anmelden');
+  });
+
+  it('a regional session gets a 403 page for another office, never its data', async () => {
+    const witten = await t.token('regional', ['witten']);
+    for (const path of ['/regionalstellen/hattingen', '/regionalstellen/hattingen/oeffnungszeiten']) {
+      const res = await t.http().get(path).set('Cookie', cookie(witten)).expect(403);
+      expect(res.text).toContain('Kein Zugriff');
+      expect(res.text).not.toContain('Hattingen');
+      expect(res.text).not.toContain('<script');
+    }
+    await t.http().get('/regionalstellen/witten').set('Cookie', cookie(witten)).expect(200);
+    const home = await t.http().get('/').set('Cookie', cookie(witten)).expect(303);
+    expect(home.headers.location).toBe('/regionalstellen/witten');
+  });
+
+  it('serves pages with a strict content security policy and the scripts as static files', async () => {
+    const page = await t.http().get('/').set('Cookie', cookie(coordination)).expect(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['cache-control']).toBe('no-store');
+    const script = await t.http().get('/assets/overview.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    await t.http().get('/assets/..%2Fpackage.json').expect(404);
+    await t.http().get('/assets/nothing.js').expect(404);
+  });
+});
