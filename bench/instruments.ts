@@ -1,0 +1,119 @@
+import { Client } from 'pg';
+
+/** Peak memory of this process, sampled on a timer (a busy event loop delays samples, never skips the peak of RSS: see maxRSS). */
+export class MemorySampler {
+  private timer?: NodeJS.Timeout;
+  samples = 0;
+  peakRss = 0;
+  peakHeapUsed = 0;
+  peakHeapTotal = 0;
+  peakExternal = 0;
+  /** Longest time between two samples: how long the event loop was blocked at most. */
+  maxGapMs = 0;
+  private last = 0;
+  readonly baseline = process.memoryUsage();
+
+  constructor(private readonly everyMs = 100) {}
+
+  start(): this {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.everyMs);
+    this.timer.unref();
+    return this;
+  }
+
+  stop(): this {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+    return this;
+  }
+
+  private sample(): void {
+    const m = process.memoryUsage();
+    const now = performance.now();
+    if (this.last) this.maxGapMs = Math.max(this.maxGapMs, now - this.last);
+    this.last = now;
+    this.samples++;
+    this.peakRss = Math.max(this.peakRss, m.rss);
+    this.peakHeapUsed = Math.max(this.peakHeapUsed, m.heapUsed);
+    this.peakHeapTotal = Math.max(this.peakHeapTotal, m.heapTotal);
+    this.peakExternal = Math.max(this.peakExternal, m.external + m.arrayBuffers);
+  }
+}
+
+export interface QueryStat {
+  label: string;
+  count: number;
+  ms: number;
+  rows: number;
+}
+
+/**
+ * Times every query sent through the pg driver (all of TypeORM goes through Client#query) while
+ * enabled: the time from sending a query to having its parsed result, grouped by statement kind
+ * and table. Summed times exceed wall time if the audit ever runs queries concurrently.
+ */
+export class QueryTimer {
+  enabled = false;
+  private readonly stats = new Map<string, QueryStat>();
+  private original?: typeof Client.prototype.query;
+
+  install(): this {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const timer = this;
+    const original = (this.original = Client.prototype.query);
+    const patched = function (this: Client, ...args: unknown[]) {
+      const [config, , callback] = args;
+      const text = typeof config === 'string' ? config : (config as { text?: unknown } | undefined)?.text;
+      const res = (original as (...a: unknown[]) => unknown).apply(this, args);
+      if (!timer.enabled || typeof text !== 'string' || typeof callback === 'function' || !(res instanceof Promise)) return res;
+      const t0 = performance.now();
+      return res.then((r: { rowCount?: number | null; rows?: unknown[] }) => {
+        timer.add(text, performance.now() - t0, Math.max(r?.rows?.length ?? 0, r?.rowCount ?? 0));
+        return r;
+      });
+    };
+    Client.prototype.query = patched as typeof Client.prototype.query;
+    return this;
+  }
+
+  uninstall(): void {
+    if (this.original) Client.prototype.query = this.original;
+  }
+
+  private add(sql: string, ms: number, rows: number): void {
+    const label = labelOf(sql);
+    const s = this.stats.get(label) ?? { label, count: 0, ms: 0, rows: 0 };
+    s.count++;
+    s.ms += ms;
+    s.rows += rows;
+    this.stats.set(label, s);
+  }
+
+  totals(): { count: number; ms: number } {
+    let count = 0;
+    let ms = 0;
+    for (const s of this.stats.values()) {
+      count += s.count;
+      ms += s.ms;
+    }
+    return { count, ms };
+  }
+
+  byLabel(): QueryStat[] {
+    return [...this.stats.values()].sort((a, b) => b.ms - a.ms);
+  }
+}
+
+/** 'SELECT staff_time_record', 'INSERT audit_finding', … */
+function labelOf(sql: string): string {
+  const s = sql.replace(/\s+/g, ' ').trim();
+  const verb = (/^(\w+)/.exec(s)?.[1] ?? '?').toUpperCase();
+  const table =
+    /^INSERT INTO "?(\w+)/i.exec(s)?.[1] ??
+    /^UPDATE "?(\w+)/i.exec(s)?.[1] ??
+    /^DELETE FROM "?(\w+)/i.exec(s)?.[1] ??
+    /\bFROM "?(\w+)"?/i.exec(s)?.[1] ??
+    '';
+  return table ? `${verb} ${table}` : verb;
+}
