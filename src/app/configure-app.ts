@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config/app-config';
 import { ErrorFilter } from '../common/error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
+import { NulBytePipe } from '../common/nul-byte.pipe';
 import { correlationIdMiddleware } from '../logging/correlation-id';
 import { requestLogMiddleware } from '../logging/request-log.middleware';
 
@@ -14,7 +15,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   app.useBodyParser('json', { limit: config.bodyLimit });
   // CSV imports arrive as text/csv bodies.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.bodyLimit });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 
   const doc = new DocumentBuilder()

@@ -50,7 +50,20 @@ export class AuditRunRepository {
     return rows[0]?.id;
   }
 
+  /**
+   * Marks the run alive. Throws when it is no longer running: another instance took it for dead and
+   * failed it, and its night is being redone, so this process must not add to it.
+   */
+  async heartbeat(runId: string): Promise<void> {
+    const rows: unknown[] = await this.ds.query(
+      `WITH u AS (UPDATE audit_run SET heartbeat_at = clock_timestamp() WHERE id = $1 AND status = 'running' RETURNING id) SELECT id FROM u`,
+      [runId],
+    );
+    if (rows.length === 0) throw new Error('Der Prüflauf wurde zwischenzeitlich als abgebrochen markiert.');
+  }
+
   async appendFindings(runId: string, rows: FindingRow[]): Promise<void> {
+    await this.heartbeat(runId);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       const params: unknown[] = [];
@@ -65,11 +78,14 @@ export class AuditRunRepository {
         params,
       );
     }
-    await this.ds.query('UPDATE audit_run SET heartbeat_at = clock_timestamp() WHERE id = $1', [runId]);
   }
 
   async succeed(runId: string, findingCount: number): Promise<void> {
-    await this.ds.query(`UPDATE audit_run SET status = 'succeeded', finished_at = clock_timestamp(), finding_count = $2 WHERE id = $1 AND status = 'running'`, [runId, findingCount]);
+    const rows: unknown[] = await this.ds.query(
+      `WITH u AS (UPDATE audit_run SET status = 'succeeded', finished_at = clock_timestamp(), finding_count = $2 WHERE id = $1 AND status = 'running' RETURNING id) SELECT id FROM u`,
+      [runId, findingCount],
+    );
+    if (rows.length === 0) throw new Error('Der Prüflauf wurde zwischenzeitlich als abgebrochen markiert.');
   }
 
   /** A failed run keeps its row and error for the record but no partial findings. */
@@ -90,14 +106,29 @@ export class AuditRunRepository {
     return stale.map((s) => s.id);
   }
 
-  /** The latest night that has a running or succeeded nightly run. */
-  async lastNightlyDate(): Promise<string | undefined> {
-    const [row]: Array<{ d: string | null }> = await this.ds.query(`SELECT max(nightly_date) AS d FROM audit_run WHERE trigger = 'nightly' AND status IN ('running', 'succeeded')`);
+  /** The first night any nightly run was made for: catch-up never reaches back before it. */
+  async firstNightlyDate(): Promise<string | undefined> {
+    const [row]: Array<{ d: string | null }> = await this.ds.query(`SELECT min(nightly_date) AS d FROM audit_run WHERE trigger = 'nightly'`);
     return row?.d ?? undefined;
   }
 
+  /**
+   * Nights in [from, to] without a running or succeeded nightly run, oldest first. Asked directly
+   * rather than "after the latest done night", so a night that failed before later ones succeeded
+   * is not skipped for good.
+   */
+  async nightsWithoutRun(from: string, to: string): Promise<string[]> {
+    const rows: Array<{ night: string }> = await this.ds.query(
+      `SELECT d::date::text AS night FROM generate_series($1::date, $2::date, interval '1 day') AS d
+        WHERE NOT EXISTS (SELECT 1 FROM audit_run r WHERE r.trigger = 'nightly' AND r.nightly_date = d::date AND r.status IN ('running', 'succeeded'))
+        ORDER BY 1`,
+      [from, to],
+    );
+    return rows.map((r) => r.night);
+  }
+
   async get(runId: string): Promise<AuditRunRow | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(runId)) return undefined;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(runId)) return undefined;
     const rows: AuditRunRow[] = await this.ds.query(`SELECT ${RUN_COLUMNS} FROM audit_run WHERE id = $1`, [runId]);
     return rows[0];
   }

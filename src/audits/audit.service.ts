@@ -24,8 +24,8 @@ export interface AuditRequest {
   periods?: JudgementPeriod[];
 }
 
-/** Findings are written in pages while the run proceeds, so memory does not grow with the audit's size. */
-const FLUSH_EVERY = 1000;
+/** While a run is active its heartbeat is renewed this often; stale after 15 min (nightly-audit.job.ts). */
+const HEARTBEAT_MS = 60_000;
 
 /** Worst first: the status a matrix cell shows when its periods disagree. */
 const SEVERITY: Record<string, number> = { non_compliant: 5, insufficient_data: 4, waived: 3, compliant: 2, not_applicable: 1 };
@@ -33,6 +33,8 @@ const SEVERITY: Record<string, number> = { non_compliant: 5, insufficient_data: 
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('AuditService');
+  /** Findings are written in pages while the run proceeds, so memory does not grow with the audit's size. */
+  flushEvery = 1000;
 
   constructor(
     private readonly repo: AuditRunRepository,
@@ -64,12 +66,15 @@ export class AuditService {
     });
     if (!runId) return undefined;
     this.logger.log({ msg: 'audit started', runId, trigger: req.trigger, periods: periods.length, offices: offices.length });
+    // A long judging stretch between two flushes must not make the run look dead to other instances.
+    const heartbeat = setInterval(() => void this.repo.heartbeat(runId).catch(() => undefined), HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       let seq = 0;
       let buffer: FindingRow[] = [];
       await this.compliance.judgeMany(offices, periods, async (office, period, findings) => {
         for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, period: period.id, periodKind: period.kind });
-        if (buffer.length >= FLUSH_EVERY) {
+        if (buffer.length >= this.flushEvery) {
           await this.repo.appendFindings(runId, buffer);
           buffer = [];
         }
@@ -82,6 +87,8 @@ export class AuditService {
       this.logger.error({ msg: 'audit failed', runId, error: message });
       await this.repo.fail(runId, message);
       throw err;
+    } finally {
+      clearInterval(heartbeat);
     }
     return toRunView((await this.repo.get(runId))!);
   }

@@ -58,8 +58,10 @@ export class AuditsController {
     res.status(200);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    // A client that goes away must not leave this handler waiting for a 'drain' that never comes.
     const write = async (chunk: string) => {
-      if (!res.write(chunk)) await once(res, 'drain');
+      if (res.destroyed) throw new Error('Export abgebrochen: Verbindung geschlossen');
+      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     };
     if (format === 'csv') {
       await write(csvHeader());

@@ -53,23 +53,23 @@ export class NightlyAuditJob implements OnApplicationBootstrap, OnApplicationShu
     return pass;
   }
 
-  /** Audits every night from the last one done (at most catchUpDays back) up to yesterday. */
+  /** Audits every night without a run, at most catchUpDays back and not before the first nightly run, up to yesterday. */
   async catchUp(): Promise<string[]> {
     const done: string[] = [];
     try {
       await this.runs.reapStale(STALE_AFTER_SECONDS);
       const yesterday = DateTime.fromJSDate(this.clock(), { zone: ZONE }).minus({ days: 1 }).toISODate()!;
       const earliest = DateTime.fromISO(yesterday, { zone: ZONE }).minus({ days: Math.max(0, this.config.nightlyAudit.catchUpDays - 1) }).toISODate()!;
-      const last = await this.runs.lastNightlyDate();
-      let night = last && last >= earliest ? DateTime.fromISO(last, { zone: ZONE }).plus({ days: 1 }).toISODate()! : last ? earliest : yesterday;
-      while (night <= yesterday) {
+      // Never backfill before the first nightly run: a new installation starts with yesterday.
+      const first = (await this.runs.firstNightlyDate()) ?? yesterday;
+      const from = first > earliest ? first : earliest;
+      for (const night of await this.runs.nightsWithoutRun(from, yesterday)) {
         // One night failing (visible as a failed run with its error) must not hold back the next.
         try {
           if (await this.runNight(night)) done.push(night);
         } catch (err) {
           this.logger.error({ msg: 'nightly audit failed', night, error: err instanceof Error ? err.message : String(err) });
         }
-        night = DateTime.fromISO(night, { zone: ZONE }).plus({ days: 1 }).toISODate()!;
       }
     } catch (err) {
       this.logger.error({ msg: 'nightly audit failed', error: err instanceof Error ? err.message : String(err) });

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error';
@@ -73,8 +73,10 @@ export class AuthGuard implements CanActivate {
 
   private validCliSecret(given: string | undefined): boolean {
     const expected = this.cliSecret();
-    if (!expected || !given || given.length !== expected.length) return false;
-    return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+    if (!expected || !given) return false;
+    // Digests have equal length whatever was sent (timingSafeEqual throws on unequal lengths).
+    const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
+    return timingSafeEqual(digest(given), digest(expected));
   }
 
   private async principalOf(req: Request): Promise<{ principal?: Principal; viaCookie: boolean }> {

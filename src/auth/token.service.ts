@@ -74,7 +74,7 @@ export class TokenService {
   }
 
   async revoke(id: string): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return false;
     // TypeORM answers a bare UPDATE with [rows, count]; the CTE makes it a plain SELECT result.
     const rows: unknown[] = await this.ds.query('WITH u AS (UPDATE api_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id) SELECT id FROM u', [id]);
     return rows.length > 0;

@@ -33,6 +33,8 @@ export async function auditCommand(app: ServiceLocator, args: string[]): Promise
   if (!values.from || !isCalendarDate(values.from)) problems.push('--from muss ein Datum im Format JJJJ-MM-TT sein.');
   if (!values.to || !isCalendarDate(values.to)) problems.push('--to muss ein Datum im Format JJJJ-MM-TT sein.');
   if (values.from && values.to && values.to < values.from) problems.push('--to darf nicht vor --from liegen.');
+  // The same limit as POST /api/v1/audits: the report is built in memory, possibly inside the service.
+  if (values.from && values.to && (Date.parse(values.to) - Date.parse(values.from)) / 86_400_000 > 3 * 366) problems.push('Ein Prüflauf umfasst höchstens drei Jahre.');
   if (!['table', 'json', 'csv'].includes(values.format!)) problems.push('--format muss table, json oder csv sein.');
   if (problems.length) return fail(`Fehler:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
 

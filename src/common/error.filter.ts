@@ -40,13 +40,17 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ msg: 'unhandled error', correlationId: body.correlationId, path: req.path, err: describe(exception) });
     }
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      // A streamed export failed half-way: end the connection so the client sees a broken download, not a hang.
+      res.destroy();
+      return;
+    }
     res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, correlationId: string): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: ERROR_STATUS[exception.code], error: exception.code, message: exception.message, details: exception.details, correlationId };
+      return { statusCode: ERROR_STATUS[exception.code], error: exception.code, message: exception.message, details: capped(exception.details), correlationId };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -64,6 +68,12 @@ export class ErrorFilter implements ExceptionFilter {
         details,
         correlationId,
       };
+    }
+    // PostgreSQL data exceptions (class 22: a NUL byte in text, a date out of range, a number too
+    // large) come from values a client sent that slipped past validation: the client's fault, not a 500.
+    const pgCode = (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? '';
+    if (/^22/.test(pgCode)) {
+      return { statusCode: 400, error: 'validation_failed', message: 'Die Anfrage enthält einen Wert, der nicht gespeichert oder verarbeitet werden kann (z. B. ein Datum außerhalb des gültigen Bereichs oder ein unzulässiges Zeichen).', details: [], correlationId };
     }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
@@ -83,6 +93,14 @@ export class ErrorFilter implements ExceptionFilter {
       correlationId,
     };
   }
+}
+
+/** A file that is wrong on every line would answer with megabytes of details; the first ones show the pattern. */
+const MAX_DETAILS = 200;
+
+function capped(details: ErrorDetail[]): ErrorDetail[] {
+  if (details.length <= MAX_DETAILS) return details;
+  return [...details.slice(0, MAX_DETAILS), { field: '', message: `… und ${details.length - MAX_DETAILS} weitere Fehler derselben Anfrage.` }];
 }
 
 /** body-parser throws plain errors with a `type`; they are the client's fault, not ours. */

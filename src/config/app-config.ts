@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { validateCronExpression } from 'cron';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
@@ -89,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}`);
+  }
+  if (parsed.NIGHTLY_AUDIT_CRON && !validateCronExpression(parsed.NIGHTLY_AUDIT_CRON).valid) {
+    throw new ConfigError(`Ungültige Konfiguration:\n  NIGHTLY_AUDIT_CRON: „${parsed.NIGHTLY_AUDIT_CRON}“ ist kein gültiger Cron-Ausdruck`);
   }
   return {
     port: parsed.PORT ?? 3000,

@@ -20,7 +20,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     migrationsRun: false,
     // uuid-ossp cannot be installed on PGlite; gen_random_uuid() is built in on both.
     installExtensions: false,
-    extra: { max: target.embedded ? 1 : 10 },
+    // The embedded socket serves one connection: keep it open (no idle timeout) so the slot is
+    // never free for another local process to take.
+    extra: target.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
     logging: false,
   };
 }

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DataDirLock, DataDirLockInfo } from './data-dir.lock';
 
 /**
@@ -20,7 +21,7 @@ export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockIn
   let db: PGlite | undefined;
   try {
     db = await PGlite.create({ dataDir: `${dir}/pgdata` });
-    const url = await serve(db);
+    const url = await serveOnUnixSocket(db, dir);
     return {
       url: url.url,
       lock,
@@ -37,7 +38,32 @@ export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockIn
   }
 }
 
-/** Serves an open PGlite on 127.0.0.1 with an ephemeral port; also used by the test harness. */
+/** Linux limits a unix socket path to 107 bytes. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * PGlite's socket server asks for no password. On TCP any local user could connect as superuser
+ * (and read the staff time records); a unix socket in a folder only the service's user may enter
+ * keeps it to this process. Very long data paths cannot hold a socket: then loopback TCP is used
+ * and a warning says so.
+ */
+async function serveOnUnixSocket(db: PGlite, dataDir: string): Promise<{ url: string; server: PGLiteSocketServer }> {
+  const runDir = join(dataDir, 'run');
+  const socket = join(runDir, '.s.PGSQL.5432');
+  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
+    process.stderr.write(`Warnung: Der Pfad ${runDir} ist für einen Unix-Socket zu lang; die eingebettete Datenbank lauscht auf 127.0.0.1.\n`);
+    return serve(db);
+  }
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  chmodSync(runDir, 0o700);
+  // A socket left by a killed process would make listen() fail; we hold the folder lock, so it is ours.
+  rmSync(socket, { force: true });
+  const server = new PGLiteSocketServer({ db, path: socket });
+  await server.start();
+  return { url: `postgres://postgres@${encodeURIComponent(runDir)}/postgres`, server };
+}
+
+/** Serves an open PGlite on 127.0.0.1 with an ephemeral port (the test harness's in-memory databases). */
 export async function serve(db: PGlite): Promise<{ url: string; server: PGLiteSocketServer }> {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();

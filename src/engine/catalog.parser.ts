@@ -84,7 +84,8 @@ export function paramOverrideProblems(rule: Rule, params: Record<string, unknown
   const check = CHECKS[rule.check];
   const problems: ParamOverrideProblem[] = [];
   for (const [name, value] of Object.entries(params)) {
-    const definition = check.params[name];
+    // Own properties only: 'constructor' or 'toString' are not parameters of any rule.
+    const definition = Object.hasOwn(check.params, name) ? check.params[name] : undefined;
     if (!definition) {
       const known = Object.keys(check.params);
       problems.push({
@@ -212,7 +213,7 @@ function readParams(
   const params: Record<string, ParamSpec> = {};
   for (const [name, entry] of Object.entries(given)) {
     const field = `params.${name}`;
-    const definition = schema[name];
+    const definition = Object.hasOwn(schema, name) ? schema[name] : undefined;
     if (!definition) {
       const known = Object.keys(schema);
       bad(field, `unknown parameter for check "${kind}"${known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'}`);

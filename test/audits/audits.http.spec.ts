@@ -1,3 +1,5 @@
+import { AuditRunRepository } from '../../src/audits/audit-run.repository';
+import { AuditService } from '../../src/audits/audit.service';
 import { ComplianceService } from '../../src/compliance/compliance.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedNovember } from './audit-fixtures';
@@ -147,6 +149,9 @@ describe('audit runs and reports', () => {
 
   it('marks a run that fails half-way as failed with its error and keeps no partial report', async () => {
     const compliance = t.app.get(ComplianceService);
+    const audits = t.app.get(AuditService);
+    audits.flushEvery = 50; // so that findings are written before the failure
+    const appended = jest.spyOn(t.app.get(AuditRunRepository), 'appendFindings');
     const original = compliance.judgeMany.bind(compliance);
     const spy = jest.spyOn(compliance, 'judgeMany').mockImplementation((offices, periods, sink) => {
       let calls = 0;
@@ -161,7 +166,11 @@ describe('audit runs and reports', () => {
       expect(res.body.message).toContain(res.body.correlationId);
     } finally {
       spy.mockRestore();
+      audits.flushEvery = 1000;
     }
+    // Findings of the failed run had been written before it failed, and are gone now.
+    expect(appended.mock.calls.some(([, rows]) => rows.length > 0)).toBe(true);
+    appended.mockRestore();
     const list = await t.http().get('/api/v1/audits').set(auth(coordination)).expect(200);
     const failed = list.body.find((r: { status: string }) => r.status === 'failed');
     expect(failed).toMatchObject({ status: 'failed', error: 'Datenbankverbindung verloren', findingCount: null });

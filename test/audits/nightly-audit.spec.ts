@@ -89,6 +89,18 @@ describe('nightly audits', () => {
     expect(killed.error).toContain('Abgebrochen');
   });
 
+  it('redoes a night that failed even when later nights succeeded', async () => {
+    await jobOf(t, '2026-11-21T02:30:00+01:00').catchUp(); // the 20th
+    await t.dataSource.query(
+      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, nightly_date, error)
+       VALUES ('nightly', '2026-11-01', '2026-11-21', '{2026-W47}', '{witten}', 'x', 'failed', '2026-11-21', 'Verbindung verloren')`,
+    );
+    await jobOf(t, '2026-11-23T02:30:00+01:00').runNight('2026-11-22');
+    const done = await jobOf(t, '2026-11-23T09:00:00+01:00').catchUp();
+    expect(done).toEqual(['2026-11-21']);
+    expect((await nightlyRuns(t)).filter((r) => r.status === 'succeeded').map((r) => r.nightly_date)).toEqual(['2026-11-20', '2026-11-21', '2026-11-22']);
+  });
+
   it('leaves a fresh running run of another instance alone', async () => {
     await t.dataSource.query(
       `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, nightly_date)

@@ -67,6 +67,19 @@ describe('route guard', () => {
     }
   });
 
+  it("never answers another office's data to a regional token", async () => {
+    // Every route about one office (":id" is filled with witten) asked by a token for hattingen only.
+    const hattingen = await t.token('regional', ['hattingen']);
+    const officeRoutes = registeredRoutes(t.app).filter((r) => /^\/(api\/v1\/offices|regionalstellen)\/:id/.test(r.path));
+    expect(officeRoutes.length).toBeGreaterThan(8);
+    for (const route of officeRoutes) {
+      const res = await t.http()[route.method.toLowerCase() as 'get'](concrete(route.path)).set('Authorization', `Bearer ${hattingen}`).send({});
+      const outcome = { route: `${route.method} ${route.path}`, refused: [400, 403, 404].includes(res.status) || (route.path.startsWith('/regionalstellen') && res.status === 303) };
+      expect(outcome).toEqual({ route: outcome.route, refused: true });
+      expect(JSON.stringify(res.body ?? '')).not.toMatch(/"officeId":"witten"|"id":"witten"/);
+    }
+  });
+
   it('refuses a revoked token', async () => {
     const token = await t.token('coordination');
     await t.http().get('/api/v1/offices').set('Authorization', `Bearer ${token}`).expect(200);

@@ -36,7 +36,7 @@ export class FindingsQueryDto {
   @IsIn(['must', 'should', 'aim', 'observe'], { message: 'muss must, should, aim oder observe sein' })
   obligation?: string;
   @ApiPropertyOptional({ default: 1000 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(1) @Max(10000) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(0) @Max(10_000_000) offset?: number;
 }
 
 export class ExportQueryDto {

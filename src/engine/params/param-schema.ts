@@ -33,6 +33,8 @@ export function paramValueProblem(definition: ParamDefinition, value: unknown): 
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'string':
       return typeof value === 'string' && value.trim() !== '' ? null : 'expected a non-empty string';
+    default:
+      return 'unknown parameter type';
   }
 }
 

@@ -1,0 +1,71 @@
+import { loadConfig } from '../../src/config/app-config';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Inputs a client can send that once reached the database or a library unchecked: each must be a clear 4xx, never a 500. */
+describe('hostile input', () => {
+  let t: TestApp;
+  let coordination: string;
+  const auth = () => ({ Authorization: `Bearer ${coordination}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ cliSecret: 'a-secret-of-this-instance-that-is-43-chars!' });
+    coordination = await t.token('coordination');
+  });
+  afterAll(() => t?.close());
+
+  it('refuses a NUL character in a body, a query and a path, writing nothing', async () => {
+    const before = await t.count('office');
+    const body = await t.http().patch('/api/v1/offices/witten').set(auth()).send({ name: 'Witten\u0000' });
+    expect(body.status).toBe(400);
+    expect(body.body.message).toBeDefined();
+    expect((await t.http().get('/api/v1/deviations?ruleId=%00').set(auth())).status).toBe(400);
+    expect((await t.http().get('/api/v1/offices/%00').set(auth())).status).toBe(400);
+    expect(await t.count('office')).toBe(before);
+    const [{ name }] = await t.dataSource.query(`SELECT name FROM office WHERE id = 'witten'`);
+    expect(name).toBe('Witten');
+  });
+
+  it('answers a CSV import with a NUL character with 400 and stores nothing', async () => {
+    const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'text/csv').send('date;reason\n2026-03-02;Per\u0000sonalversammlung\n');
+    expect(res.status).toBe(400);
+    expect(await t.count('closure')).toBe(0);
+    expect(await t.count('evidence_import')).toBe(0);
+  });
+
+  it('refuses an offset beyond any run and a run id that only looks like a UUID', async () => {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status) VALUES ('manual', '2026-11-01', '2026-11-30', '{}', '{witten}', 'x', 'succeeded') RETURNING id`,
+    );
+    expect((await t.http().get(`/api/v1/audits/${id}/findings?offset=1e20`).set(auth())).status).toBe(400);
+    expect((await t.http().get('/api/v1/audits/------------------------------------').set(auth())).status).toBe(404);
+  });
+
+  it('refuses a CLI secret with non-ASCII characters without crashing', async () => {
+    const res = await t.http().post('/internal/cli').set('X-CLI-Secret', 'é'.repeat(43)).send({ argv: ['token', 'list'] });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a deviation naming an inherited property as parameter', async () => {
+    const res = await t.http().post('/api/v1/deviations').set(auth()).send({
+      officeId: 'witten', ruleId: 'opening.weekly-minimum', validFrom: '2027-01-04', validUntil: '2027-01-31', kind: 'parameters', params: { constructor: 5 }, reason: 'Test',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].field).toMatch(/^params/);
+    expect(await t.count('deviation')).toBe(0);
+  });
+
+  it('lists at most 200 problems of one import, and says how many more there were', async () => {
+    const rows = Array.from({ length: 300 }, () => ({ date: 'kein Datum', reason: 'x' }));
+    const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).send(rows).expect(400);
+    expect(res.body.details).toHaveLength(201);
+    expect(res.body.details[200].message).toMatch(/und 100 weitere/);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a cron expression that cannot run, naming the variable', () => {
+    expect(() => loadConfig({ NIGHTLY_AUDIT_CRON: '99 99 * * *' })).toThrow(/NIGHTLY_AUDIT_CRON/);
+    expect(() => loadConfig({ PORT: 'achtzig' })).toThrow(/PORT/);
+    expect(loadConfig({}).nightlyAudit).toEqual({ enabled: true, cron: '30 2 * * *', catchUpDays: 7 });
+  });
+});
