@@ -21,6 +21,9 @@ export interface StoredHotlineCoverage {
   coveredBy: CoveredBy;
 }
 
+/** The smallest group whose summed minutes are shown (privacy; same as the time-share rule's default). */
+export const MIN_GROUP = 3;
+
 /** Placement officers against everyone else: the only split the half-time target needs. */
 export type RoleGroup = 'placement_officer' | 'other_roles';
 
@@ -30,7 +33,8 @@ export interface MonthlyTimeAggregate {
   roleGroup: RoleGroup;
   activity: Activity;
   recordCount: number;
-  minutes: number;
+  /** null when fewer than MIN_GROUP people contributed: the sum would describe one of them. */
+  minutes: number | null;
   staffCount: number;
 }
 
@@ -69,14 +73,17 @@ export class EvidenceRepository {
     );
   }
 
-  /** What GET time-records shows: sums per month, role group and activity; never a person. */
+  /**
+   * What GET time-records shows: sums per month, role group and activity; never a person. A sum
+   * over fewer than MIN_GROUP people would describe one of them, so it is left out (null).
+   */
   monthlyTimeAggregates(officeId: string, range: DateRange): Promise<MonthlyTimeAggregate[]> {
     return this.ds.query(
       `SELECT to_char(date, 'YYYY-MM') AS month,
               CASE WHEN role = 'placement_officer' THEN 'placement_officer' ELSE 'other_roles' END AS "roleGroup",
               activity,
               count(*)::int AS "recordCount",
-              sum(minutes)::int AS minutes,
+              CASE WHEN count(DISTINCT staff_ref) >= ${MIN_GROUP} THEN sum(minutes)::int END AS minutes,
               count(DISTINCT staff_ref)::int AS "staffCount"
          FROM staff_time_record
         WHERE office_id = $1 AND ($2::date IS NULL OR date >= $2::date) AND ($3::date IS NULL OR date <= $3::date)

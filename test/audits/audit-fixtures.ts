@@ -14,7 +14,7 @@ export async function seedNovember(t: TestApp, coordination: string): Promise<vo
       .map((d) => ({ start: `${d}T08:00`, end: `${d}T17:00`, coveredBy: 'staff' })),
   );
   await t.http().post('/api/v1/offices/witten/hotline-coverage').set(auth).send(coverage).expect(201);
-  const records = ['a1', 'a2'].flatMap((staffRef) =>
+  const records = ['a1', 'a2', 'a3'].flatMap((staffRef) =>
     ['2026-11-02', '2026-11-03'].flatMap((date) => [
       { staffRef, role: 'placement_officer', date, minutes: 240, activity: 'employer_service' },
       { staffRef, role: 'placement_officer', date, minutes: 240, activity: 'jobseeker_service' },

@@ -101,19 +101,20 @@ describe('time records API', () => {
         record({ staffRef: 'V1', date: '2026-03-02', minutes: 240, activity: 'employer_service' }),
         record({ staffRef: 'V1', date: '2026-03-02', minutes: 200, activity: 'jobseeker_service' }),
         record({ staffRef: 'V2', date: '2026-03-03', minutes: 120, activity: 'employer_service' }),
+        record({ staffRef: 'V3', date: '2026-03-04', minutes: 100, activity: 'employer_service' }),
         record({ staffRef: 'V2', date: '2026-04-01', minutes: 60, activity: 'employer_service' }),
         record({ staffRef: 'F1', role: 'specialist_adviser', date: '2026-03-02', minutes: 300, activity: 'employer_service' }),
         record({ staffRef: 'X1', role: 'other', date: '2026-03-31', minutes: 100, activity: 'employer_service' }),
       ]).expect(201);
     });
 
-    it('shows sums per month, role group and activity, never a person', async () => {
+    it('shows sums per month, role group and activity, never a person, and no sum of fewer than three people', async () => {
       const res = await t.http().get(path('gevelsberg')).set(auth(coordination)).expect(200);
       expect(res.body).toEqual([
-        { month: '2026-03', roleGroup: 'other_roles', activity: 'employer_service', recordCount: 2, minutes: 400, staffCount: 2 },
-        { month: '2026-03', roleGroup: 'placement_officer', activity: 'employer_service', recordCount: 2, minutes: 360, staffCount: 2 },
-        { month: '2026-03', roleGroup: 'placement_officer', activity: 'jobseeker_service', recordCount: 1, minutes: 200, staffCount: 1 },
-        { month: '2026-04', roleGroup: 'placement_officer', activity: 'employer_service', recordCount: 1, minutes: 60, staffCount: 1 },
+        { month: '2026-03', roleGroup: 'other_roles', activity: 'employer_service', recordCount: 2, minutes: null, staffCount: 2 },
+        { month: '2026-03', roleGroup: 'placement_officer', activity: 'employer_service', recordCount: 3, minutes: 460, staffCount: 3 },
+        { month: '2026-03', roleGroup: 'placement_officer', activity: 'jobseeker_service', recordCount: 1, minutes: null, staffCount: 1 },
+        { month: '2026-04', roleGroup: 'placement_officer', activity: 'employer_service', recordCount: 1, minutes: null, staffCount: 1 },
       ]);
       const text = JSON.stringify(res.body);
       expect(text).not.toMatch(/staffRef|staff_ref|"V1"|"V2"|"F1"|"X1"/);
@@ -121,7 +122,7 @@ describe('time records API', () => {
 
     it('filters by date', async () => {
       const res = await t.http().get(`${path('gevelsberg')}?from=2026-04-01&to=2026-04-30`).set(auth(coordination)).expect(200);
-      expect(res.body).toEqual([{ month: '2026-04', roleGroup: 'placement_officer', activity: 'employer_service', recordCount: 1, minutes: 60, staffCount: 1 }]);
+      expect(res.body).toEqual([{ month: '2026-04', roleGroup: 'placement_officer', activity: 'employer_service', recordCount: 1, minutes: null, staffCount: 1 }]);
     });
 
     it('does not leak pseudonyms to the office itself either', async () => {

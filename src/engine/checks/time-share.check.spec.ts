@@ -27,6 +27,16 @@ describe('half of the placement officers’ working time for the employer servic
     );
   });
 
+  it('reports neither counts nor sums for fewer than three officers, since they would describe a person', () => {
+    const finding = month([[2000, 9600], [6000, 9600]]);
+    expect(finding).toMatchObject({ status: 'non_compliant', measured: 41.7 });
+    expect(finding.evidence).toMatchObject({ officerCount: 'weniger als 3', officersBelowTarget: null, recordCount: 2 });
+    expect(finding.evidence).not.toHaveProperty('employerServiceMinutes');
+    expect(finding.evidence).not.toHaveProperty('workingMinutes');
+    expect(finding.message).toContain('werden bei weniger als 3 Personen nicht ausgewiesen');
+    expect(finding.message).not.toMatch(/von 2 Personen/);
+  });
+
   it('says what to change when the office falls short', () => {
     const finding = month([[2000, 9600], [3000, 9600]]);
     expect(finding).toMatchObject({ status: 'non_compliant', measured: 26 });

@@ -15,6 +15,7 @@ export const timeShareCheck: CheckDefinition = {
   unit: UNIT,
   params: {
     minimumPercent: { type: 'number', required: true, min: 0, max: 100 },
+    minimumGroupSize: { type: 'number', required: false, default: 3, integer: true, min: 1 },
   },
   evaluate(facts, params, context) {
     const share = facts.timeShare;
@@ -30,8 +31,13 @@ export const timeShareCheck: CheckDefinition = {
     const below = officers.filter((o) => o.employerServiceMinutes * 100 < percent * o.workingMinutes).length;
     const measured = Math.round((employer * 1000) / working) / 10;
     const month = context.period ?? share.month;
-    const belowText =
-      below === 0
+    // Privacy: in a group this small a count or a sum would tell about a person; only the office's
+    // share is reported then.
+    const groupSize = params.number('minimumGroupSize');
+    const small = officers.length < groupSize;
+    const belowText = small
+      ? `Angaben zu einzelnen Personen werden bei weniger als ${groupSize} Personen nicht ausgewiesen`
+      : below === 0
         ? `keine von ${officers.length} Personen liegt einzeln darunter`
         : `${below} von ${officers.length} Personen ${below === 1 ? 'liegt' : 'liegen'} einzeln darunter`;
 
@@ -43,13 +49,15 @@ export const timeShareCheck: CheckDefinition = {
       message: compliant
         ? `Die Arbeitsvermittlung hat im Monat ${month} ${formatPercent(measured)} % ihrer Arbeitszeit für den Unternehmensservice aufgewendet und erreicht das Ziel von ${formatPercent(percent)} % (${belowText}).`
         : `Die Arbeitsvermittlung hat im Monat ${month} nur ${formatPercent(measured)} % ihrer Arbeitszeit für den Unternehmensservice aufgewendet; Ziel sind ${formatPercent(percent)} % (${belowText}). Der Anteil des Unternehmensservice an der Arbeitszeit ist zu erhöhen.`,
-      evidence: {
-        officerCount: officers.length,
-        officersBelowTarget: below,
-        employerServiceMinutes: employer,
-        workingMinutes: working,
-        recordCount: share.recordCount,
-      },
+      evidence: small
+        ? { officerCount: `weniger als ${groupSize}`, officersBelowTarget: null, recordCount: share.recordCount }
+        : {
+            officerCount: officers.length,
+            officersBelowTarget: below,
+            employerServiceMinutes: employer,
+            workingMinutes: working,
+            recordCount: share.recordCount,
+          },
       sources: [],
     };
   },

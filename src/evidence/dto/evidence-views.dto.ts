@@ -23,6 +23,6 @@ export class MonthlyTimeAggregateView {
   @ApiProperty({ enum: ['placement_officer', 'other_roles'], description: 'Vermittlungsfachkräfte oder alle übrigen Rollen' }) roleGroup: 'placement_officer' | 'other_roles';
   @ApiProperty({ enum: ACTIVITY_VALUES }) activity: Activity;
   @ApiProperty({ description: 'Anzahl der Einträge' }) recordCount: number;
-  @ApiProperty({ description: 'Summe der Minuten' }) minutes: number;
+  @ApiProperty({ nullable: true, description: 'Summe der Minuten; leer (null), wenn weniger als 3 Beschäftigte beigetragen haben (Datenschutz)' }) minutes: number | null;
   @ApiProperty({ description: 'Anzahl verschiedener Beschäftigter (Pseudonyme)' }) staffCount: number;
 }
