@@ -38,9 +38,20 @@ export function parseMonth(text: string): CalendarMonth | null {
   return month >= 1 && month <= 12 ? { year: Number(match[1]), month } : null;
 }
 
-/** A real calendar date 'YYYY-MM-DD' (rejects 2026-02-30). */
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A real calendar date 'YYYY-MM-DD' (rejects 2026-02-30). Plain arithmetic on the proleptic
+ * Gregorian calendar (what luxon accepts too): this runs for every judged day, so no DateTime.
+ */
 export function isCalendarDate(text: string): boolean {
-  return DATE.test(text) && DateTime.fromISO(text, { zone: ZONE }).isValid;
+  if (!DATE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /** Monday..Sunday of an ISO week as YYYY-MM-DD. Throws RangeError for an invalid week. */
@@ -66,8 +77,15 @@ export function isoWeekOf(date: string): string {
   return `${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`;
 }
 
-/** Weekday of a date, e.g. '2026-04-03' → 'fri'. */
+/** Sakamoto's day-of-week offsets per month (0 = Sunday). */
+const MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+
+/** Weekday of a date, e.g. '2026-04-03' → 'fri'. A calendar date's weekday needs no time zone. */
 export function weekdayOf(date: string): Weekday {
   if (!isCalendarDate(date)) throw new RangeError(`invalid date: ${date}`);
-  return WEEKDAYS[DateTime.fromISO(date, { zone: ZONE }).weekday - 1];
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month < 3 ? 1 : 0);
+  const day = Number(date.slice(8, 10));
+  const sunday0 = (((year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + MONTH_OFFSET[month - 1] + day) % 7) + 7) % 7;
+  return WEEKDAYS[(sunday0 + 6) % 7];
 }

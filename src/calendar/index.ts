@@ -1,4 +1,4 @@
-export { publicHolidaysNrw, publicHolidays } from './nrw-holidays';
+export { publicHolidaysNrw, publicHolidays, holidayNameNrw } from './nrw-holidays';
 export {
   ZONE,
   parseIsoWeek,
@@ -10,3 +10,5 @@ export {
   weekdayOf,
 } from './calendar-periods';
 export type { IsoWeek, CalendarMonth } from './calendar-periods';
+export { LocalCalendar, localDay, wallClockMinute } from './local-days';
+export type { LocalDay } from './local-days';

@@ -16,8 +16,20 @@ export function publicHolidaysNrw(year: number): Map<string, string> {
   return publicHolidays(year, COUNTRY, STATE);
 }
 
+/**
+ * Name of the NRW public holiday on a date 'YYYY-MM-DD', if it is one. Reads the cached year
+ * without copying it (publicHolidaysNrw hands out a copy), so it is cheap enough for every day.
+ */
+export function holidayNameNrw(date: string): string | undefined {
+  return cachedHolidays(Number(date.slice(0, 4)), COUNTRY, STATE).get(date);
+}
+
 /** The same for another state (tests show that the state matters, e.g. Corpus Christi). */
 export function publicHolidays(year: number, country: string, state: string): Map<string, string> {
+  return new Map(cachedHolidays(year, country, state));
+}
+
+function cachedHolidays(year: number, country: string, state: string): ReadonlyMap<string, string> {
   if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new RangeError(`invalid year: ${year}`);
   const key = `${country}-${state}-${year}`;
   let holidays = cache.get(key);
@@ -30,5 +42,5 @@ export function publicHolidays(year: number, country: string, state: string): Ma
     );
     cache.set(key, holidays);
   }
-  return new Map(holidays);
+  return holidays;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
-import { isoWeekDates } from '../calendar';
+import { isoWeekDates, LocalCalendar } from '../calendar';
 import { evaluate, type CheckKind, type Finding } from '../engine';
 import { isCompliant } from '../engine/compliance-summary';
 import type { Office } from '../offices/office.entity';
@@ -72,9 +72,11 @@ export class ComplianceService {
   async judgeMany(offices: Office[], periods: JudgementPeriod[], sink: FindingsSink): Promise<void> {
     if (offices.length === 0 || periods.length === 0) return;
     const range = coveringRange(periods);
+    // Days and weeks of the range, computed once for all chunks (bounded by the range).
+    const calendar = new LocalCalendar(range.from, range.to);
     for (let i = 0; i < offices.length; i += OFFICES_PER_CHUNK) {
       const chunk = offices.slice(i, i + OFFICES_PER_CHUNK);
-      const bundle = await this.load(chunk, range);
+      const bundle = await this.load(chunk, range, calendar);
       for (const office of chunk) {
         for (const period of periods) {
           const monthly = period.kind === 'month';
@@ -85,7 +87,7 @@ export class ComplianceService {
     }
   }
 
-  private async load(offices: Office[], range: { from: string; to: string }): Promise<EvidenceBundle> {
+  private async load(offices: Office[], range: { from: string; to: string }, calendar: LocalCalendar): Promise<EvidenceBundle> {
     // A tandem minor is judged against its seat's opening, so the seat's evidence is read with it.
     const ids = [...new Set(offices.flatMap((o) => (o.seatId ? [o.id, o.seatId] : [o.id])))];
     const start = DateTime.fromISO(range.from, { zone: ZONE }).startOf('day');
@@ -96,7 +98,7 @@ export class ComplianceService {
       hotline: await this.facts.hotline(ids, start.toJSDate(), endExclusive.toJSDate()),
       officerMonths: await this.facts.officerMonths(ids, range.from, endExclusive.toISODate()!),
       deviations: await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to),
-    });
+    }, calendar);
   }
 
   private ruleIds(monthly: boolean): string[] {

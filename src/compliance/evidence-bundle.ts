@@ -1,13 +1,12 @@
-import { DateTime } from 'luxon';
-import { isoWeekDates, publicHolidaysNrw, weekdayOf } from '../calendar';
-import type { AppliedDeviation, Facts } from '../engine';
+import { holidayNameNrw, LocalCalendar } from '../calendar';
+import type { AppliedDeviation, Facts, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
 import type { Office } from '../offices/office.entity';
 import { pickInForce } from '../schedules/schedule.repository';
 import { weekFromStored } from '../schedules/week-input';
 import type { JudgementPeriod } from './judgement-period';
 import type { ClosureFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact } from './judging-facts.repository';
-import { hotlineWeek, realOpeningWeek, ZONE, type DayInput } from './real-week.facts';
+import { hotlineWeek, realOpeningWeek, type DayInput } from './real-week.facts';
 
 export interface LoadedEvidence {
   versions: ScheduleVersionFact[];
@@ -29,12 +28,14 @@ function groupBy<T extends { office_id: string }>(rows: T[]): Map<string, T[]> {
 }
 
 export function holidayOn(date: string): string | undefined {
-  return publicHolidaysNrw(Number(date.slice(0, 4))).get(date);
+  return holidayNameNrw(date);
 }
 
 /**
  * The evidence of some offices over a range, loaded once, from which the facts of each office and
- * period are cut. Pure: no I/O after loading.
+ * period are cut. Pure: no I/O after loading. What depends only on a date or week (weekday,
+ * holiday, local day bounds, ISO week dates) comes from the calendar, computed once per audited
+ * range; each schedule version's week is parsed once per bundle.
  */
 export class EvidenceBundle {
   private readonly versions: Map<string, ScheduleVersionFact[]>;
@@ -42,8 +43,15 @@ export class EvidenceBundle {
   private readonly hotline: Map<string, HotlineFact[]>;
   private readonly officerMonths: Map<string, OfficerMonthFact[]>;
   private readonly deviations: Map<string, AppliedDeviation[]>;
+  private readonly weeks = new Map<string, WeekSchedule>();
+  private readonly dayOf: LocalCalendar['day'];
 
-  constructor(loaded: LoadedEvidence) {
+  /** `calendar`: pass one per audit so that its days are shared by all chunks of offices. */
+  constructor(
+    loaded: LoadedEvidence,
+    private readonly calendar: LocalCalendar,
+  ) {
+    this.dayOf = (date) => calendar.day(date);
     this.versions = groupBy(loaded.versions);
     this.closures = groupBy(loaded.closures);
     this.hotline = groupBy(loaded.hotline);
@@ -67,31 +75,46 @@ export class EvidenceBundle {
       };
       return facts;
     }
-    const dates = isoWeekDates(period.id);
+    const dates = this.calendar.weekDates(period.id);
     facts.openingWeek = realOpeningWeek(this.days(office.id, dates));
     if (office.role === 'tandem-minor' && office.seatId) facts.seatOpeningWeek = realOpeningWeek(this.days(office.seatId, dates));
-    const start = DateTime.fromISO(dates[0], { zone: ZONE }).startOf('day').toMillis();
-    const end = DateTime.fromISO(dates[0], { zone: ZONE }).plus({ weeks: 1 }).startOf('day').toMillis();
+    const start = this.calendar.day(dates[0]).start;
+    const end = this.calendar.day(dates[6]).end;
     const records = (this.hotline.get(office.id) ?? []).filter((r) => r.start.getTime() < end && r.end.getTime() > start);
     facts.hotlineWeek = hotlineWeek(
-      dates.slice(0, 5).map((date) => ({ date, weekday: weekdayOf(date), holiday: holidayOn(date) })),
+      dates.slice(0, 5).map((date) => {
+        const day = this.calendar.day(date);
+        return { date, weekday: day.weekday, holiday: day.holiday };
+      }),
       records,
+      this.dayOf,
     );
     return facts;
   }
 
-  private days(officeId: string, dates: string[]): DayInput[] {
+  private days(officeId: string, dates: readonly string[]): DayInput[] {
     const versions = this.versions.get(officeId) ?? [];
     const closures = (this.closures.get(officeId) ?? []).filter((c) => c.date >= dates[0] && c.date <= dates[dates.length - 1]);
     return dates.map((date) => {
       const version = pickInForce(versions, date);
+      const day = this.calendar.day(date);
       return {
         date,
-        weekday: weekdayOf(date),
-        schedule: version ? { id: version.id, week: weekFromStored(version.week) } : undefined,
+        weekday: day.weekday,
+        schedule: version ? { id: version.id, week: this.week(version) } : undefined,
         closures: closures.filter((c) => c.date === date).map((c) => ({ id: c.id, from: c.from, to: c.to })),
-        holiday: holidayOn(date),
+        holiday: day.holiday,
       };
     });
+  }
+
+  /** A version's week in minutes, parsed once (versions are immutable; shared, do not modify). */
+  private week(version: ScheduleVersionFact): WeekSchedule {
+    let week = this.weeks.get(version.id);
+    if (!week) {
+      week = weekFromStored(version.week);
+      this.weeks.set(version.id, week);
+    }
+    return week;
   }
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { evaluate, type Weekday } from '../engine';
 import { loadCatalogFromDir } from '../standards/catalog.service';
 import { isoWeekDates, publicHolidaysNrw, weekdayOf } from '../calendar';
@@ -76,6 +77,28 @@ describe('a real week of opening', () => {
     expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ measured: 22, required: 17.2 });
   });
 
+  it('has no evidence, not a closed Monday, when the first schedule starts on a Wednesday', () => {
+    const days = weekOf('2026-W47').map((d) => (d.date < '2026-11-18' ? { ...d, schedule: undefined } : d));
+    expect(realOpeningWeek(days)).toBeUndefined();
+    expect(judge(days, 'opening.every-weekday').status).toBe('insufficient_data');
+    expect(judge(days, 'opening.weekly-minimum').status).toBe('insufficient_data');
+    expect(judge(days, 'opening.every-morning').status).toBe('insufficient_data');
+  });
+
+  it('has no evidence when the schedule ends before Friday', () => {
+    const days = weekOf('2026-W47').map((d) => (d.date > '2026-11-19' ? { ...d, schedule: undefined } : d));
+    expect(realOpeningWeek(days)).toBeUndefined();
+  });
+
+  it('still judges a week whose only days without a schedule are a public holiday and the weekend', () => {
+    const days = weekOf('2026-W14').map((d) => (d.date >= '2026-04-03' ? { ...d, schedule: undefined } : d)); // from Good Friday
+    const week = realOpeningWeek(days);
+    expect(week).toBeDefined();
+    expect(week!.days[4]).toMatchObject({ weekday: 'fri', excused: 'Karfreitag' });
+    expect(judge(days, 'opening.every-weekday').status).toBe('compliant');
+    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ status: 'compliant', measured: 22, required: 17.2 });
+  });
+
   it('has no evidence when no schedule is in force on any day', () => {
     const days = weekOf('2026-W47').map((d) => ({ ...d, schedule: undefined }));
     expect(realOpeningWeek(days)).toBeUndefined();
@@ -132,6 +155,48 @@ describe('a real week of hotline coverage', () => {
     const facts = hotlineWeek(weekdays('2026-W47'), [{ id: 'x', start: new Date('2026-11-16T20:00:00Z'), end: new Date('2026-11-17T17:00:00Z'), coveredBy: 'call_centre' }]);
     expect(facts.days[0].covered).toEqual([{ from: hm('21:00'), to: 1440, coveredBy: 'call_centre' }]);
     expect(facts.days[1].covered).toEqual([{ from: 0, to: hm('18:00'), coveredBy: 'call_centre' }]);
+  });
+
+  it('reads instants on the Berlin clock exactly as a zoned DateTime would, also across both clock changes', () => {
+    // Every weekday, including the Sundays of the changes, cut by the old per-record luxon conversion.
+    const referenceDay = (date: string, records: CoverageRecord[]) => {
+      const dayStart = DateTime.fromISO(date, { zone: 'Europe/Berlin' }).startOf('day');
+      const next = dayStart.plus({ days: 1 }).startOf('day');
+      const minute = (instant: Date, edge: 'start' | 'end') => {
+        const t = DateTime.fromJSDate(instant, { zone: 'Europe/Berlin' });
+        if (t <= dayStart) return 0;
+        if (t >= next) return 1440;
+        return t.hour * 60 + t.minute + (edge === 'start' && (t.second > 0 || t.millisecond > 0) ? 1 : 0);
+      };
+      return records
+        .filter((r) => r.start.getTime() < next.toMillis() && r.end.getTime() > dayStart.toMillis())
+        .map((r) => ({ from: minute(r.start, 'start'), to: minute(r.end, 'end'), coveredBy: r.coveredBy }))
+        .filter((i) => i.to > i.from);
+    };
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const isoWeek of ['2026-W13', '2026-W43', '2026-W47']) {
+      const dates = isoWeekDates(isoWeek);
+      const from = DateTime.fromISO(dates[0], { zone: 'Europe/Berlin' }).toMillis() - 3_600_000;
+      const records: CoverageRecord[] = Array.from({ length: 400 }, (_, i) => {
+        const start = from + Math.floor(random() * 8.5 * 86_400_000);
+        // whole minutes, whole seconds and odd milliseconds alike
+        const round = [60_000, 1000, 1][i % 3];
+        const s = Math.floor(start / round) * round;
+        return { id: `r${i}`, start: new Date(s), end: new Date(s + Math.floor(random() * 6 * 3_600_000)), coveredBy: i % 2 ? 'staff' : 'call_centre' };
+      });
+      // records at and around the changes themselves (01:00 UTC)
+      for (const edge of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z']) {
+        const t = Date.parse(edge);
+        for (const d of [-3_600_001, -60_000, -1, 0, 1, 59_999, 60_000, 1_800_000, 3_600_000]) {
+          records.push({ id: `e${t + d}`, start: new Date(t + d), end: new Date(t + d + 5_400_000), coveredBy: 'staff' });
+          records.push({ id: `f${t + d}`, start: new Date(t - 5_400_000), end: new Date(t + d), coveredBy: 'staff' });
+        }
+      }
+      const all = dates.map((date) => ({ date, weekday: weekdayOf(date) as Weekday }));
+      const facts = hotlineWeek(all, records);
+      all.forEach((d, i) => expect({ date: d.date, covered: facts.days[i].covered }).toEqual({ date: d.date, covered: referenceDay(d.date, records) }));
+    }
   });
 
   it('has no evidence without records', () => {

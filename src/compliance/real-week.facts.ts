@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { gaps, type DayFacts, type HotlineDayFacts, type HotlineWeekFacts, type Interval, type OpeningWeekFacts, type Weekday, type WeekSchedule } from '../engine';
+import { localDay, wallClockMinute, type LocalDay } from '../calendar';
+import { gaps, WORKING_WEEKDAYS, type DayFacts, type HotlineDayFacts, type HotlineWeekFacts, type Interval, type OpeningWeekFacts, type Weekday, type WeekSchedule } from '../engine';
 
 /**
  * Turns what happened in one calendar week into the plain facts the engine judges. Pure: the
@@ -29,11 +29,14 @@ export function actualDay(day: DayInput): DayFacts {
 }
 
 /**
- * The week as it was actually open, or undefined when no schedule was in force on any of its days
- * (then the opening rules have no evidence and are judged insufficient_data, never compliant).
+ * The week as it was actually open, or undefined when the schedule in force is unknown on a day that
+ * matters: on any day at all, or on any Monday to Friday that is no public holiday (a first schedule
+ * starting on a Wednesday says nothing about Monday and Tuesday). Then the opening rules have no
+ * evidence and are judged insufficient_data: lack of evidence is never a violation, nor compliance.
  */
 export function realOpeningWeek(days: DayInput[]): OpeningWeekFacts | undefined {
   if (!days.some((d) => d.schedule)) return undefined;
+  if (days.some((d) => !d.schedule && !d.holiday && WORKING_DAYS.has(d.weekday))) return undefined;
   const sources = new Set<string>();
   for (const d of days) {
     if (d.schedule) sources.add(`schedule:${d.schedule.id}`);
@@ -41,6 +44,8 @@ export function realOpeningWeek(days: DayInput[]): OpeningWeekFacts | undefined 
   }
   return { days: days.map(actualDay), sources: [...sources] };
 }
+
+const WORKING_DAYS: ReadonlySet<Weekday> = new Set(WORKING_WEEKDAYS);
 
 export interface CoverageRecord {
   id: string;
@@ -50,32 +55,26 @@ export interface CoverageRecord {
 }
 
 /**
- * Wall-clock minutes of an instant on a local day: 0 at local midnight, 1440 at the next midnight.
- * Partial minutes are never credited: a start rounds up, an end rounds down.
- */
-function wallClockMinutes(instant: DateTime, dayStart: DateTime, nextDayStart: DateTime, edge: 'start' | 'end'): number {
-  if (instant <= dayStart) return 0;
-  if (instant >= nextDayStart) return 1440;
-  const partial = instant.second > 0 || instant.millisecond > 0;
-  return instant.hour * 60 + instant.minute + (edge === 'start' && partial ? 1 : 0);
-}
-
-/**
  * The hotline records of Monday to Friday of a week, cut into local days. A record crossing midnight
- * counts on both days; coverage is judged to the minute.
+ * counts on both days; coverage is judged to the minute (see wallClockMinute). `dayOf` supplies each
+ * date's local bounds; a caller judging many weeks passes a cached one (LocalCalendar.day).
  */
-export function hotlineWeek(weekdays: Array<{ date: string; weekday: Weekday; holiday?: string }>, records: CoverageRecord[]): HotlineWeekFacts {
+export function hotlineWeek(
+  weekdays: Array<{ date: string; weekday: Weekday; holiday?: string }>,
+  records: CoverageRecord[],
+  dayOf: (date: string) => LocalDay = localDay,
+): HotlineWeekFacts {
   const days: HotlineDayFacts[] = weekdays.map((d) => {
-    const dayStart = DateTime.fromISO(d.date, { zone: ZONE }).startOf('day');
-    const nextDayStart = dayStart.plus({ days: 1 }).startOf('day');
-    const covered = records
-      .filter((r) => r.start.getTime() < nextDayStart.toMillis() && r.end.getTime() > dayStart.toMillis())
-      .map((r) => ({
-        from: wallClockMinutes(DateTime.fromJSDate(r.start, { zone: ZONE }), dayStart, nextDayStart, 'start'),
-        to: wallClockMinutes(DateTime.fromJSDate(r.end, { zone: ZONE }), dayStart, nextDayStart, 'end'),
-        coveredBy: r.coveredBy,
-      }))
-      .filter((i) => i.to > i.from);
+    const local = dayOf(d.date);
+    const covered: HotlineDayFacts['covered'] = [];
+    for (const r of records) {
+      const start = r.start.getTime();
+      const end = r.end.getTime();
+      if (start >= local.end || end <= local.start) continue;
+      const from = wallClockMinute(local, start, 'start');
+      const to = wallClockMinute(local, end, 'end');
+      if (to > from) covered.push({ from, to, coveredBy: r.coveredBy });
+    }
     return { date: d.date, weekday: d.weekday, covered, ...(d.holiday ? { excused: d.holiday } : {}) };
   });
   return { days, recordCount: records.length, sources: records.map((r) => `hotline:${r.id}`) };

@@ -47,7 +47,7 @@ describe('judging real weeks and months', () => {
     const share = res.body.findings.find((x: { ruleId: string }) => x.ruleId === 'employer-service.time-share');
     expect(share).toMatchObject({ status: 'compliant', measured: 50, required: 50, period: '2026-11' });
     expect(share.evidence.officersBelowTarget).toBe(0);
-    expect(JSON.stringify(share)).not.toMatch(/a1|a2/);
+    expect(JSON.stringify(share)).not.toMatch(/a1|a2|a3/);
     expect(res.body.findings.filter((x: { ruleId: string }) => x.ruleId === 'opening.weekly-minimum')).toHaveLength(4);
   });
 
@@ -68,6 +68,15 @@ describe('judging real weeks and months', () => {
     // Tuesday: Sprockhövel has no opening and the seat Gevelsberg was closed.
     expect(f['tandem.seat-access'].status).toBe('non_compliant');
     expect(f['tandem.seat-access'].message).toContain('Dienstag');
+  });
+
+  it('has insufficient data, not a closed Monday, in the week a first schedule starts on a Wednesday', async () => {
+    await t.http().post('/api/v1/schedules').set(auth(coordination)).send({ officeId: 'wetter', validFrom: '2026-11-18', openingHours: 'Mo-Fr 08:00-13:00' }).expect(201);
+    const w47 = byRule((await judge('wetter', 'week=2026-W47').expect(200)).body.findings);
+    for (const rule of ['opening.every-weekday', 'opening.weekly-minimum', 'opening.every-morning']) expect({ rule, status: w47[rule].status }).toEqual({ rule, status: 'insufficient_data' });
+    const w48 = byRule((await judge('wetter', 'week=2026-W48').expect(200)).body.findings);
+    expect(w48['opening.every-weekday'].status).toBe('compliant');
+    expect(w48['opening.weekly-minimum']).toMatchObject({ status: 'compliant', measured: 25 });
   });
 
   it('rejects a bad period with a German message naming the parameter', async () => {
