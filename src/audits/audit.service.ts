@@ -69,22 +69,31 @@ export class AuditService {
     // A long judging stretch between two flushes must not make the run look dead to other instances.
     const heartbeat = setInterval(() => void this.repo.heartbeat(runId).catch(() => undefined), HEARTBEAT_MS);
     heartbeat.unref();
+    // One write in flight while the next offices are judged: the time becomes roughly the larger
+    // of judging and writing instead of their sum, and memory holds at most two pages.
+    let writing: Promise<void> = Promise.resolve();
     try {
       let seq = 0;
       let buffer: FindingRow[] = [];
+      const flush = async () => {
+        const page = buffer;
+        buffer = [];
+        await writing;
+        writing = this.repo.appendFindings(runId, page);
+        writing.catch(() => undefined); // observed by the next flush or the final await
+      };
       await this.compliance.judgeMany(offices, periods, async (office, period, findings) => {
         for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, period: period.id, periodKind: period.kind });
-        if (buffer.length >= this.flushEvery) {
-          await this.repo.appendFindings(runId, buffer);
-          buffer = [];
-        }
+        if (buffer.length >= this.flushEvery) await flush();
       });
-      await this.repo.appendFindings(runId, buffer);
+      await flush();
+      await writing;
       await this.repo.succeed(runId, seq);
       this.logger.log({ msg: 'audit finished', runId, findings: seq });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error({ msg: 'audit failed', runId, error: message });
+      await writing.catch(() => undefined); // a page still being written must land before it is removed
       await this.repo.fail(runId, message);
       throw err;
     } finally {
