@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { isCalendarDate } from '../calendar';
+import { dateProblem } from '../calendar';
 import type { AuditFindingView, AuditRunView, AuditSummary } from './audit-run.view';
 import { AuditService } from './audit.service';
 import { AuditRequestDto, ExportQueryDto, FindingsQueryDto, TrendQueryDto } from './dto/audit-request.dto';
@@ -22,8 +22,10 @@ export class AuditsController {
   @ApiOperation({ summary: 'Prüflauf starten (Koordinierungsstelle): beurteilt die vollständigen Wochen und Monate im Zeitraum' })
   async start(@CurrentPrincipal() p: Principal, @Body() dto: AuditRequestDto): Promise<AuditRunView> {
     const errors = [];
-    if (!isCalendarDate(dto.from)) errors.push({ field: 'from', message: 'ist kein gültiges Kalenderdatum' });
-    if (!isCalendarDate(dto.to)) errors.push({ field: 'to', message: 'ist kein gültiges Kalenderdatum' });
+    const fromProblem = dateProblem(dto.from);
+    const toProblem = dateProblem(dto.to);
+    if (fromProblem) errors.push({ field: 'from', message: fromProblem });
+    if (toProblem) errors.push({ field: 'to', message: toProblem });
     if (errors.length === 0 && dto.to < dto.from) errors.push({ field: 'to', message: 'darf nicht vor from liegen' });
     if (errors.length === 0 && daysBetween(dto.from, dto.to) > 3 * 366) errors.push({ field: 'to', message: 'Ein Prüflauf umfasst höchstens drei Jahre.' });
     if (errors.length) throw DomainError.validation(errors);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AuditService } from '../audits/audit.service';
 import type { AuditFindingView } from '../audits/audit-run.view';
 import { csvHeader, csvLine, germanNumber } from '../audits/findings.csv';
-import { isCalendarDate } from '../calendar';
+import { isPlausibleDate } from '../calendar';
 import type { Principal } from '../auth/principal';
 import type { ServiceLocator } from './cli-commands';
 import { fail, type CliResult } from './cli-output';
@@ -30,8 +30,8 @@ export async function auditCommand(app: ServiceLocator, args: string[]): Promise
     strict: true,
   });
   const problems: string[] = [];
-  if (!values.from || !isCalendarDate(values.from)) problems.push('--from muss ein Datum im Format JJJJ-MM-TT sein.');
-  if (!values.to || !isCalendarDate(values.to)) problems.push('--to muss ein Datum im Format JJJJ-MM-TT sein.');
+  if (!isPlausibleDate(values.from)) problems.push('--from muss ein Datum im Format JJJJ-MM-TT zwischen 2000 und 2099 sein.');
+  if (!isPlausibleDate(values.to)) problems.push('--to muss ein Datum im Format JJJJ-MM-TT zwischen 2000 und 2099 sein.');
   if (values.from && values.to && values.to < values.from) problems.push('--to darf nicht vor --from liegen.');
   // The same limit as POST /api/v1/audits: the report is built in memory, possibly inside the service.
   if (values.from && values.to && (Date.parse(values.to) - Date.parse(values.from)) / 86_400_000 > 3 * 366) problems.push('Ein Prüflauf umfasst höchstens drei Jahre.');

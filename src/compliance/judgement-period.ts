@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isoWeekDates, monthDates, parseIsoWeek, parseMonth, ZONE } from '../calendar';
+import { isoWeekDates, isPlausibleYear, monthDates, parseIsoWeek, parseMonth, ZONE } from '../calendar';
 import { DomainError } from '../common/domain-error';
 
 /** A calendar period that is judged: an ISO week (Monday–Sunday) or a calendar month, Europe/Berlin. */
@@ -41,9 +41,9 @@ export function periodFromQuery(week: unknown, month: unknown): JudgementPeriod 
     throw DomainError.validation([{ field: 'week', message: 'Bitte genau einen Zeitraum angeben: ?week=2026-W52 oder ?month=2026-11.' }]);
   }
   if (week !== undefined) {
-    if (typeof week !== 'string' || !parseIsoWeek(week)) throw DomainError.validation([{ field: 'week', message: 'muss eine ISO-Kalenderwoche im Format JJJJ-Www sein, z. B. 2026-W52' }]);
+    if (typeof week !== 'string' || !parseIsoWeek(week) || !isPlausibleYear(Number(week.slice(0, 4)))) throw DomainError.validation([{ field: 'week', message: 'muss eine ISO-Kalenderwoche im Format JJJJ-Www sein, z. B. 2026-W52' }]);
     return weekPeriod(week);
   }
-  if (typeof month !== 'string' || !parseMonth(month)) throw DomainError.validation([{ field: 'month', message: 'muss ein Monat im Format JJJJ-MM sein, z. B. 2026-11' }]);
+  if (typeof month !== 'string' || !parseMonth(month) || !isPlausibleYear(Number(month.slice(0, 4)))) throw DomainError.validation([{ field: 'month', message: 'muss ein Monat im Format JJJJ-MM sein, z. B. 2026-11' }]);
   return monthPeriod(month);
 }

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../calendar';
+import { dateProblem } from '../calendar';
 import type { ErrorDetail } from '../common/domain-error';
 import { paramOverrideProblems, ruleParamNames, type OfficeRole, type Rule } from '../engine';
 import type { DeviationProposalDto } from './dto/deviation-proposal.dto';
@@ -31,10 +31,12 @@ export function proposalProblems(
     });
   }
 
-  if (!isCalendarDate(dto.validFrom)) errors.push({ field: 'validFrom', message: 'ist kein gültiges Kalenderdatum' });
+  const fromProblem = dateProblem(dto.validFrom);
+  if (fromProblem) errors.push({ field: 'validFrom', message: fromProblem });
   if (dto.validUntil != null) {
-    if (!isCalendarDate(dto.validUntil)) errors.push({ field: 'validUntil', message: 'ist kein gültiges Kalenderdatum' });
-    else if (isCalendarDate(dto.validFrom) && dto.validUntil < dto.validFrom) {
+    const untilProblem = dateProblem(dto.validUntil);
+    if (untilProblem) errors.push({ field: 'validUntil', message: untilProblem });
+    else if (!fromProblem && dto.validUntil < dto.validFrom) {
       errors.push({ field: 'validUntil', message: 'darf nicht vor validFrom liegen: der Zeitraum endet, bevor er beginnt' });
     }
   }

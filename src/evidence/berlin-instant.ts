@@ -1,3 +1,4 @@
+import { FIRST_YEAR, LAST_YEAR, isPlausibleYear } from '../calendar';
 import { DateTime } from 'luxon';
 
 /** Offices record hotline coverage on the clock of their callers. */
@@ -26,6 +27,7 @@ export function parseBerlinInstant(text: string): InstantResult {
   const [, y, mo, d, h, mi, s, frac, offset] = match;
   const date = DateTime.fromObject({ year: Number(y), month: Number(mo), day: Number(d) }, { zone: 'utc' });
   if (!date.isValid) return { ok: false, message: `${y}-${mo}-${d} ist kein gültiges Kalenderdatum` };
+  if (!isPlausibleYear(Number(y))) return { ok: false, message: `${y}-${mo}-${d} liegt nicht zwischen ${FIRST_YEAR} und ${LAST_YEAR}` };
   const endOfDay = h === '24' && mi === '00' && (s ?? '00') === '00' && Number(frac ?? 0) === 0;
   if ((Number(h) > 23 && !endOfDay) || Number(mi) > 59 || Number(s ?? 0) > 59) {
     return { ok: false, message: `${h}:${mi} ist keine gültige Uhrzeit (00:00 bis 23:59, als Ende auch 24:00)` };

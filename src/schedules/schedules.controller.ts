@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
 import type { ScheduleVersionView } from './schedule-version.view';
 import { SchedulesService, type ScheduleCheckResult } from './schedules.service';
-import { isRealDate } from './week-input';
+import { dateProblem } from '../calendar';
 
 @ApiTags('Öffnungszeiten')
 @ApiBearerAuth()
@@ -37,9 +37,8 @@ export class SchedulesController {
   @ApiQuery({ name: 'date', example: '2027-01-04' })
   @ApiOperation({ summary: 'Die an einem Tag gültige Fassung' })
   inForce(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query('date') date?: string): Promise<ScheduleVersionView> {
-    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
-      throw DomainError.validation([{ field: 'date', message: 'muss ein Datum im Format JJJJ-MM-TT sein' }]);
-    }
-    return this.schedules.inForce(p, id, date);
+    const problem = dateProblem(date);
+    if (problem) throw DomainError.validation([{ field: 'date', message: problem }]);
+    return this.schedules.inForce(p, id, date!);
   }
 }

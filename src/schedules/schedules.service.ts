@@ -12,7 +12,8 @@ import type { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
 import { parseOpeningHours } from './opening-hours.parser';
 import { ScheduleRepository } from './schedule.repository';
 import { toView, type ScheduleVersionView } from './schedule-version.view';
-import { isRealDate, storedWeek, weekFromDto, weekFromStored, type StoredWeek } from './week-input';
+import { dateProblem } from '../calendar';
+import { storedWeek, weekFromDto, weekFromStored, type StoredWeek } from './week-input';
 
 export interface ScheduleCheckResult {
   compliant: boolean;
@@ -81,10 +82,12 @@ export class SchedulesService {
     const errors: ErrorDetail[] = [];
     const office = await this.offices.get(dto.officeId).catch(() => undefined);
     if (!office) errors.push({ field: 'officeId', message: `Die Regionalstelle „${dto.officeId}“ ist nicht bekannt.` });
-    if (!isRealDate(dto.validFrom)) errors.push({ field: 'validFrom', message: 'ist kein gültiges Kalenderdatum' });
+    const fromProblem = dateProblem(dto.validFrom);
+    if (fromProblem) errors.push({ field: 'validFrom', message: fromProblem });
     if (dto.validUntil != null) {
-      if (!isRealDate(dto.validUntil)) errors.push({ field: 'validUntil', message: 'ist kein gültiges Kalenderdatum' });
-      else if (isRealDate(dto.validFrom) && dto.validUntil < dto.validFrom) errors.push({ field: 'validUntil', message: 'darf nicht vor validFrom liegen' });
+      const untilProblem = dateProblem(dto.validUntil);
+      if (untilProblem) errors.push({ field: 'validUntil', message: untilProblem });
+      else if (!fromProblem && dto.validUntil < dto.validFrom) errors.push({ field: 'validUntil', message: 'darf nicht vor validFrom liegen' });
     }
 
     let week: WeekSchedule | undefined;

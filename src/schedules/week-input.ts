@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { ErrorDetail } from '../common/domain-error';
 import { formatClock, parseClock, type Interval, type WeekSchedule, type Weekday } from '../engine';
 import type { WeekDto } from './dto/schedule-submission.dto';
@@ -46,9 +45,4 @@ export function weekFromStored(stored: StoredWeek): WeekSchedule {
   const out = emptyWeek();
   for (const day of SCHEDULE_DAYS) out[day as Weekday] = (stored[day] ?? []).map((i) => ({ from: parseClock(i.from)!, to: parseClock(i.to)! }));
   return out;
-}
-
-/** A calendar date that exists (2026-02-30 does not). */
-export function isRealDate(iso: string): boolean {
-  return DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).isValid;
 }

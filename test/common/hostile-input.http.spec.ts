@@ -32,6 +32,25 @@ describe('hostile input', () => {
     expect(await t.count('evidence_import')).toBe(0);
   });
 
+  it.each([
+    ['GET', '/api/v1/offices/witten/compliance?week=1899-W10', undefined],
+    ['GET', '/api/v1/offices/witten/compliance?week=3000-W01', undefined],
+    ['GET', '/api/v1/offices/witten/compliance?month=1899-12', undefined],
+    ['GET', '/api/v1/offices/witten/closures?from=0000-01-01', undefined],
+    ['GET', '/api/v1/offices/witten/schedule?date=0000-01-01', undefined],
+    ['POST', '/api/v1/offices/witten/closures', [{ date: '0000-01-01', reason: 'x' }]],
+    ['POST', '/api/v1/offices/witten/hotline-coverage', [{ start: '0000-01-01T08:00Z', end: '0000-01-01T09:00Z', coveredBy: 'staff' }]],
+    ['POST', '/api/v1/schedules', { officeId: 'witten', validFrom: '0000-01-01', openingHours: 'Mo-Fr 08:00-12:00' }],
+    ['POST', '/api/v1/audits', { from: '1850-01-01', to: '1850-01-31' }],
+    ['POST', '/api/v1/deviations', { officeId: 'witten', ruleId: 'opening.weekly-minimum', validFrom: '0000-01-01', kind: 'waiver', reason: 'x' }],
+  ])('refuses a year outside 2000–2099: %s %s', async (method, path, body) => {
+    const before = await t.count('audit_run');
+    const req = method === 'GET' ? t.http().get(path) : t.http().post(path).send(body as object);
+    const res = await req.set(auth());
+    expect({ path, status: res.status }).toEqual({ path, status: 400 });
+    expect(await t.count('audit_run')).toBe(before);
+  });
+
   it('refuses an offset beyond any run and a run id that only looks like a UUID', async () => {
     const [{ id }] = await t.dataSource.query(
       `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status) VALUES ('manual', '2026-11-01', '2026-11-30', '{}', '{witten}', 'x', 'succeeded') RETURNING id`,

@@ -1,13 +1,10 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { DateTime } from 'luxon';
+import { isPlausibleDate } from '../../calendar';
 
-export const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein, das es im Kalender gibt (z. B. 2026-03-02)';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT zwischen 2000 und 2099 sein, das es im Kalender gibt (z. B. 2026-03-02)';
 
-/** 'YYYY-MM-DD' and a day that exists (2026-02-30 does not). */
-export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
-}
+/** 'YYYY-MM-DD', a day that exists (2026-02-30 does not), in the years the service accepts. */
+export const isCalendarDate = isPlausibleDate;
 
 export function IsCalendarDate(options: ValidationOptions = {}): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
