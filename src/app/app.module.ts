@@ -15,6 +15,7 @@ import { StandardsModule } from '../standards/standards.module';
 import { WebModule } from '../web/web.module';
 import { APP_CONFIG, AppOptions, CLI_SECRET } from './app-options';
 import { StartupService } from './startup.service';
+import { CLOCK } from '../common/clock';
 
 @Module({})
 export class AppModule {
@@ -28,8 +29,9 @@ export class AppModule {
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },
         { provide: 'APP_MODE', useValue: options.mode },
         StartupService,
+        { provide: CLOCK, useValue: () => new Date() },
       ],
-      exports: [APP_CONFIG, CLI_SECRET, 'APP_MODE'],
+      exports: [APP_CONFIG, CLI_SECRET, 'APP_MODE', CLOCK],
     };
   }
 }

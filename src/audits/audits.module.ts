@@ -4,12 +4,12 @@ import { OfficesModule } from '../offices/offices.module';
 import { AuditRunRepository } from './audit-run.repository';
 import { AuditService } from './audit.service';
 import { AuditsController } from './audits.controller';
-import { CLOCK, NightlyAuditJob } from './nightly-audit.job';
+import { NightlyAuditJob } from './nightly-audit.job';
 
 @Module({
   imports: [ComplianceModule, OfficesModule],
   controllers: [AuditsController],
-  providers: [AuditService, AuditRunRepository, NightlyAuditJob, { provide: CLOCK, useValue: () => new Date() }],
+  providers: [AuditService, AuditRunRepository, NightlyAuditJob],
   exports: [AuditService, NightlyAuditJob, AuditRunRepository],
 })
 export class AuditsModule {}

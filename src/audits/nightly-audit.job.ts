@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../app/app-options';
+import { CLOCK, type Clock } from '../common/clock';
 import { ZONE } from '../calendar';
 import type { AppConfig } from '../config/app-config';
 import { nightlyPeriods } from './audit-periods';
@@ -12,8 +13,6 @@ import { AuditService } from './audit.service';
 /** A running nightly run that has not written for this long belongs to a process that died. */
 const STALE_AFTER_SECONDS = 15 * 60;
 
-export const CLOCK = Symbol('CLOCK');
-export type Clock = () => Date;
 
 /**
  * The nightly audit. Each tick makes sure every night up to yesterday has its run: a night the

@@ -10,6 +10,11 @@ export interface ComplianceReport {
   /** For a month: the ISO weeks judged with it (those whose Thursday lies in the month). */
   weeks: string[];
   catalogVersion: string;
+  /**
+   * False while the period has not ended (today or later in Berlin): days still to come count as
+   * closed and uncovered, so such a judgement is provisional. Audits judge complete periods only.
+   */
+  complete: boolean;
   /** False when any must or should rule is non_compliant. */
   compliant: boolean;
   /** NRW public holidays on weekdays of the period: excused, see section 2 interpretation in the catalog. */

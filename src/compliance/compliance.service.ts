@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { DateTime } from 'luxon';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { isoWeekDates, LocalCalendar } from '../calendar';
@@ -34,6 +35,7 @@ export class ComplianceService {
     private readonly catalog: CatalogService,
     private readonly facts: JudgingFactsRepository,
     private readonly deviations: DeviationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async judgeFor(principal: Principal, officeId: string, period: JudgementPeriod): Promise<ComplianceReport> {
@@ -53,6 +55,7 @@ export class ComplianceService {
       officeName: office.name,
       period,
       weeks: period.kind === 'month' ? weeks : [],
+      complete: period.to < DateTime.fromJSDate(this.clock(), { zone: ZONE }).toISODate()!,
       catalogVersion: this.catalog.catalog.version,
       compliant: isCompliant(findings),
       holidays: weeks.flatMap((w) => isoWeekDates(w).slice(0, 5)).flatMap((date) => {

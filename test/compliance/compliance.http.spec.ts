@@ -19,6 +19,7 @@ describe('judging real weeks and months', () => {
   it('judges an ISO week on what was actually open, with the records it rests on', async () => {
     const res = await judge('witten', 'week=2026-W47').expect(200);
     expect(res.body).toMatchObject({ officeId: 'witten', period: { kind: 'week', id: '2026-W47', from: '2026-11-16', to: '2026-11-22' }, compliant: true, holidays: [] });
+    expect(typeof res.body.complete).toBe('boolean');
     const f = byRule(res.body.findings);
     expect(f['opening.weekly-minimum']).toMatchObject({ status: 'compliant', measured: 26.5, period: '2026-W47' });
     expect(f['opening.weekly-minimum'].sources[0]).toMatch(/^schedule:/);
