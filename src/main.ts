@@ -5,17 +5,25 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
 import { ConfigError, loadConfig } from './config/app-config';
+import { CatalogError } from './engine/catalog.error';
 import { DataDirBusyError } from './database/data-dir.lock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { JsonLogger } from './logging/json-logger';
 import { DemoDataService } from './demo/demo-data.service';
+import { loadCatalogFromDir } from './standards/catalog.service';
+
+/** Set once the embedded database runs, so a failed start closes it and frees the folder lock. */
+let stopEmbeddedOnFailure: () => Promise<void> | undefined = () => undefined;
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = new JsonLogger(config.logLevel);
   Logger.overrideLogger(logger);
 
+  // A broken catalog must stop the start before the data folder is touched.
+  loadCatalogFromDir();
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service');
+  stopEmbeddedOnFailure = () => embedded?.stop();
   let secret: string | undefined;
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({
@@ -67,10 +75,13 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-bootstrap().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
-    process.stderr.write(`${err.message}\n`);
+bootstrap().catch(async (err: unknown) => {
+  await Promise.resolve(stopEmbeddedOnFailure()).catch(() => undefined);
+  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof CatalogError) {
+    process.stderr.write(`${err instanceof CatalogError ? 'Der Regelkatalog ist fehlerhaft, der Dienst startet nicht: ' : ''}${err.message}\n`);
     if (err instanceof DataDirBusyError) process.stderr.write('Bitte den anderen Prozess beenden oder DATA_DIR auf einen anderen Ordner setzen.\n');
+  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`Der Port ${process.env.PORT ?? 3000} ist bereits belegt. Bitte den anderen Dienst beenden oder PORT setzen.\n`);
   } else {
     process.stderr.write(`Start fehlgeschlagen: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app/app.module';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { CatalogError } from '../engine/catalog.error';
 import { DataDirBusyError, liveHolder, type DataDirLockInfo } from '../database/data-dir.lock';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { JsonLogger } from '../logging/json-logger';
@@ -86,7 +87,7 @@ async function runLocally(config: AppConfig, argv: string[]): Promise<CliResult>
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    const known = err instanceof ConfigError || err instanceof DataDirBusyError;
+    const known = err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof CatalogError;
     process.stderr.write(known ? `${(err as Error).message}\n` : `Fehler: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(known ? 3 : 1);
   },
