@@ -51,7 +51,8 @@ export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunVi
     nightlyDate: r.nightly_date,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
-    error: r.error,
+    // The raw error may be English or name another office: regional tokens get a plain German line.
+    error: r.error && visibleOffices ? 'Der Prüflauf ist fehlgeschlagen; die Koordinierungsstelle kennt die Ursache.' : r.error,
     findingCount: r.finding_count,
   };
 }

@@ -26,7 +26,7 @@ export class AuditsController {
     const toProblem = dateProblem(dto.to);
     if (fromProblem) errors.push({ field: 'from', message: fromProblem });
     if (toProblem) errors.push({ field: 'to', message: toProblem });
-    if (errors.length === 0 && dto.to < dto.from) errors.push({ field: 'to', message: 'darf nicht vor from liegen' });
+    if (errors.length === 0 && dto.to < dto.from) errors.push({ field: 'to', message: 'darf nicht vor dem Beginn des Zeitraums liegen' });
     if (errors.length === 0 && daysBetween(dto.from, dto.to) > 3 * 366) errors.push({ field: 'to', message: 'Ein Prüflauf umfasst höchstens drei Jahre.' });
     if (errors.length) throw DomainError.validation(errors);
     return (await this.audits.run({ trigger: 'manual', from: dto.from, to: dto.to, officeIds: dto.offices, requestedBy: p.tokenId }))!;

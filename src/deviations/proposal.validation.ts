@@ -37,7 +37,7 @@ export function proposalProblems(
     const untilProblem = dateProblem(dto.validUntil);
     if (untilProblem) errors.push({ field: 'validUntil', message: untilProblem });
     else if (!fromProblem && dto.validUntil < dto.validFrom) {
-      errors.push({ field: 'validUntil', message: 'darf nicht vor validFrom liegen: der Zeitraum endet, bevor er beginnt' });
+      errors.push({ field: 'validUntil', message: 'darf nicht vor dem Beginn (validFrom) liegen: der Zeitraum endet, bevor er beginnt' });
     }
   }
 

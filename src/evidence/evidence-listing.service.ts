@@ -45,7 +45,7 @@ export class EvidenceListingService {
   private async allowed(principal: Principal, officeId: string, range: DateRangeQueryDto): Promise<void> {
     await this.offices.getFor(principal, officeId);
     if (range.from && range.to && range.to < range.from) {
-      throw DomainError.validation([{ field: 'to', message: 'darf nicht vor from liegen' }]);
+      throw DomainError.validation([{ field: 'to', message: 'darf nicht vor dem Beginn des Zeitraums liegen' }]);
     }
   }
 }

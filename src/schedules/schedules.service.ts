@@ -87,7 +87,7 @@ export class SchedulesService {
     if (dto.validUntil != null) {
       const untilProblem = dateProblem(dto.validUntil);
       if (untilProblem) errors.push({ field: 'validUntil', message: untilProblem });
-      else if (!fromProblem && dto.validUntil < dto.validFrom) errors.push({ field: 'validUntil', message: 'darf nicht vor validFrom liegen' });
+      else if (!fromProblem && dto.validUntil < dto.validFrom) errors.push({ field: 'validUntil', message: 'darf nicht vor dem Beginn (validFrom) liegen' });
     }
 
     let week: WeekSchedule | undefined;

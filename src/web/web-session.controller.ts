@@ -53,6 +53,11 @@ export class WebSessionController {
 
   @Post('abmelden')
   signOut(@Req() req: Request, @Res() res: Response): void {
+    // Another site must not be able to sign a clerk out with a cross-site form either.
+    if (!sameOrigin(req)) {
+      res.status(403).type('text/plain; charset=utf-8').send('Die Abmeldung wurde abgewiesen, weil sie nicht von dieser Seite kam.');
+      return;
+    }
     res.setHeader('Set-Cookie', clearedSessionCookie(req));
     if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       res.status(200).json({ signedOut: true });

@@ -138,7 +138,7 @@ describe('coordination pages (Chromium)', () => {
     await page.getByLabel('bis', { exact: true }).fill('2026-03-01');
     await page.getByRole('button', { name: 'Prüflauf starten' }).click();
     await page.locator('#audit-to-error:not([hidden])').waitFor();
-    expect(await page.locator('#audit-to-error').textContent()).toContain('darf nicht vor from liegen');
+    expect(await page.locator('#audit-to-error').textContent()).toContain('darf nicht vor dem Beginn des Zeitraums liegen');
   });
 
   it('lists proposals waiting for consent; a rejection needs a reason; consent makes it agreed with its history', async () => {

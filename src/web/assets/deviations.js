@@ -88,15 +88,19 @@ function proposalCard(d) {
       button.disabled = false;
       if (err instanceof ApiError && err.details.length) {
         error.hidden = false;
+        error.setAttribute('role', 'alert');
         error.textContent = `✗ ${err.details.map((x) => x.message).join('; ')}`;
         reason.setAttribute('aria-invalid', 'true');
+        reason.focus();
       } else {
         status.textContent = err.message;
       }
     }
   };
-  const consent = el('button', { type: 'button', class: 'button-primary', onclick: (e) => decide('consent', e.currentTarget) }, 'Zustimmen');
-  const reject = el('button', { type: 'button', class: 'button-danger', onclick: (e) => decide('reject', e.currentTarget) }, 'Ablehnen');
+  // Several proposals on one page: the hidden suffix tells a screen reader which one a button decides.
+  const which = () => el('span', { class: 'visually-hidden' }, ` (${heading})`);
+  const consent = el('button', { type: 'button', class: 'button-primary', onclick: (e) => decide('consent', e.currentTarget) }, 'Zustimmen', which());
+  const reject = el('button', { type: 'button', class: 'button-danger', onclick: (e) => decide('reject', e.currentTarget) }, 'Ablehnen', which());
   return el(
     'article',
     { class: 'proposal', 'data-id': id, 'aria-labelledby': `proposal-${id}` },

@@ -6,14 +6,14 @@ import { WEEKDAY, formatDate, formatNumber, formatPeriod, obligationBadge, statu
 
 const EVIDENCE_LABELS = {
   hoursPerDay: 'Stunden je Tag',
-  excusedDays: 'Entschuldigte Tage (Feiertage)',
+  excusedDays: 'Ausgenommene Tage (Feiertage)',
   dueWeekdays: 'Zu berücksichtigende Werktage',
   window: 'Zeitfenster',
   days: 'Tage',
   weekday: 'Wochentag',
   date: 'Datum',
   name: 'Bezeichnung',
-  excused: 'Entschuldigt',
+  excused: 'Feiertag',
   minutesInWindow: 'Minuten im Zeitfenster',
   qualifies: 'Zählt',
   uncoveredMinutes: 'Nicht erreichbar (Min.)',
@@ -148,7 +148,7 @@ export function renderFinding(finding, options = {}) {
         { class: 'deviation-note' },
         el('span', { class: 'deviation-mark' }, '§ 6'),
         ` Beurteilt nach einer vereinbarten Abweichung (${finding.deviation.kind === 'waiver' ? 'Standard ausgesetzt' : 'abweichende Werte'}): ${finding.deviation.reason}`,
-        finding.standard ? ` Ohne Abweichung: ${statusText(finding.standard.status)}${finding.standard.required !== null ? `, gefordert ${formatNumber(finding.standard.required)} ${finding.unit || ''}` : ''}.` : '',
+        finding.standard ? ` Ohne Abweichung: ${statusText(finding.standard.status)}${finding.standard.required !== null ? `, gefordert ${formatNumber(finding.standard.required)} ${finding.unit || ''}`.trimEnd() : ''}`.replace(/\.?$/, '.') : '',
       )
     : null;
   if (options.compact) {

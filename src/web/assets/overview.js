@@ -77,7 +77,7 @@ async function startAudit(event, from, to, status) {
     const run = await api('/api/v1/audits', { method: 'POST', body: { from: from.value, to: to.value } });
     state.runs = await api('/api/v1/audits');
     renderRunControls();
-    document.getElementById('audit-status').textContent = `Prüflauf abgeschlossen: ${run.findingCount} Feststellungen.`;
+    document.getElementById('audit-status').textContent = `Prüflauf abgeschlossen: ${run.findingCount} ${run.findingCount === 1 ? 'Feststellung' : 'Feststellungen'}.`;
     await selectRun(run.id);
   } catch (err) {
     status.textContent = '';

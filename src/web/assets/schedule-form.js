@@ -192,13 +192,14 @@ async function precheck() {
     );
     // The pre-check is read while typing: failing standards in full, the others as one line each.
     clear(precheckList).append(...check.findings.map((f) => renderFinding(f, { heading: 'h3', compact: f.status !== 'non_compliant' })));
-    if (check.pendingDeviations?.length) precheckList.append(el('p', { class: 'hint' }, `${check.pendingDeviations.length} vorgeschlagene Abweichung(en) warten noch auf Zustimmung und sind nicht berücksichtigt.`));
+    if (check.pendingDeviations?.length) precheckList.append(el('p', { class: 'hint' }, check.pendingDeviations.length === 1 ? 'Eine vorgeschlagene Abweichung wartet noch auf Zustimmung und ist nicht berücksichtigt.' : `${check.pendingDeviations.length} vorgeschlagene Abweichungen warten noch auf Zustimmung und sind nicht berücksichtigt.`));
   } catch (err) {
     if (err.name === 'AbortError' || seq !== state.seq) return;
     clear(precheckList);
     if (err instanceof ApiError && err.status === 400) {
       precheckStatus.textContent = 'Bitte zuerst die markierten Eingaben korrigieren.';
-      showFieldErrors(err);
+      // While typing, errors are marked quietly beside the fields; the alert box is for a real submit.
+      showFieldErrors(err, { quiet: true });
     } else {
       precheckStatus.textContent = err.message;
     }
@@ -246,7 +247,7 @@ function showResult(version) {
 }
 
 /** Maps API fields (validFrom, week.mon[0].from, week.mon[0], week.mon, openingHours, week) to the inputs. */
-function showFieldErrors(err) {
+function showFieldErrors(err, options = {}) {
   clearErrors();
   const general = [];
   for (const d of err.details) {
@@ -266,6 +267,7 @@ function showFieldErrors(err) {
     if (input) input.setAttribute('aria-invalid', 'true');
     else for (const part of ['from', 'to']) document.getElementById(`${target}-${part}`)?.setAttribute('aria-invalid', 'true');
   }
+  if (options.quiet) return;
   clear(formError).append(el('p', { class: 'error-box' }, el('span', { 'aria-hidden': 'true' }, '✗ '), err.message, general.length ? el('ul', {}, general.map((g) => el('li', {}, g))) : null));
 }
 
