@@ -8,8 +8,10 @@ import { correlationIdMiddleware } from '../logging/correlation-id';
 import { requestLogMiddleware } from '../logging/request-log.middleware';
 
 /** Everything around the routes, shared by main.ts and the test harness so both serve the same API. */
-export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit'>): void {
+export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'>): void {
   app.disable('x-powered-by');
+  // Only the first hop (the proxy in front of us) is trusted, and only when configured.
+  if (config.trustProxy) app.set('trust proxy', 1);
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware);
   app.useBodyParser('json', { limit: config.bodyLimit });

@@ -40,6 +40,11 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Transform(toBoolean)
+  @IsBoolean({ message: 'TRUST_PROXY muss true oder false sein' })
+  TRUST_PROXY?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
   @IsBoolean({ message: 'NIGHTLY_AUDIT muss true oder false sein' })
   NIGHTLY_AUDIT?: boolean;
 
@@ -69,6 +74,8 @@ export interface AppConfig {
   demoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   bodyLimit: string;
+  /** Behind a TLS-terminating reverse proxy: trust X-Forwarded-Proto/-Host (secure cookies, origin checks). */
+  trustProxy: boolean;
   nightlyAudit: { enabled: boolean; cron: string; catchUpDays: number };
 }
 
@@ -83,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     LOG_LEVEL: env.LOG_LEVEL || undefined,
     BODY_LIMIT: env.BODY_LIMIT || undefined,
     NIGHTLY_AUDIT: env.NIGHTLY_AUDIT,
+    TRUST_PROXY: env.TRUST_PROXY,
     NIGHTLY_AUDIT_CRON: env.NIGHTLY_AUDIT_CRON || undefined,
     NIGHTLY_CATCH_UP_DAYS: env.NIGHTLY_CATCH_UP_DAYS,
   });
@@ -102,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: parsed.DEMO_DATA ?? !parsed.DATABASE_URL,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     bodyLimit: parsed.BODY_LIMIT ?? '2mb',
+    trustProxy: parsed.TRUST_PROXY ?? false,
     // Europe/Berlin wall clock; 02:30 is past midnight on both DST change nights (the 02:00–03:00
     // hour is skipped in spring, so the job then runs at 03:00 local).
     nightlyAudit: { enabled: parsed.NIGHTLY_AUDIT ?? true, cron: parsed.NIGHTLY_AUDIT_CRON ?? '30 2 * * *', catchUpDays: parsed.NIGHTLY_CATCH_UP_DAYS ?? 7 },

@@ -72,7 +72,8 @@ function sameOrigin(req: Request): boolean {
   const origin = req.header('origin');
   if (!origin || origin === 'null') return origin !== 'null';
   try {
-    return new URL(origin).host === req.header('host');
+    // req.host honours X-Forwarded-Host when TRUST_PROXY is set (a proxy may rewrite Host).
+    return new URL(origin).host === (req.host ?? req.header('host'));
   } catch {
     return false;
   }

@@ -28,22 +28,24 @@ export const TEST_CONFIG: AppConfig = {
   demoData: false,
   logLevel: 'error',
   bodyLimit: '2mb',
+  trustProxy: false,
   // Tests drive the nightly job with a pinned clock instead of the cron.
   nightlyAudit: { enabled: false, cron: '30 2 * * *', catchUpDays: 7 },
 };
 
 /** The real application (same modules, same configureApp) on its own database. */
-export async function startTestApp(options: { cliSecret?: string; sharedDatabase?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(options: { cliSecret?: string; sharedDatabase?: TestDatabase; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const config: AppConfig = { ...TEST_CONFIG, ...options.config };
   // A second application on the same database stands for another instance of the service; only the
   // first owns (and drops) the database.
   const owner = !options.sharedDatabase;
   const db = options.sharedDatabase ?? (await createTestDatabase());
   try {
     const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.register({ config: TEST_CONFIG, database: db.target, mode: 'service', cliSecret: () => options.cliSecret })],
+      imports: [AppModule.register({ config, database: db.target, mode: 'service', cliSecret: () => options.cliSecret })],
     }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });
-    configureApp(app, TEST_CONFIG);
+    configureApp(app, config);
     await app.init();
     const dataSource = app.get(DataSource);
     const tokens = app.get(TokenService);

@@ -103,3 +103,30 @@ describe('web session cookie', () => {
     await t.http().get('/assets/nothing.js').expect(404);
   });
 });
+
+describe('session cookie behind a TLS-terminating proxy (TRUST_PROXY)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { trustProxy: true } });
+  });
+  afterAll(() => t?.close());
+
+  it('marks the cookie Secure and accepts the public origin the proxy forwards', async () => {
+    const token = await t.token('coordination');
+    const res = await t
+      .http()
+      .post('/web/session')
+      .set('X-Forwarded-Proto', 'https')
+      .set('X-Forwarded-Host', 'qualitaet.jobagentur-en.example')
+      .set('Origin', 'https://qualitaet.jobagentur-en.example')
+      .type('form')
+      .send({ token })
+      .expect(303);
+    expect(res.headers['set-cookie'][0]).toMatch(/; Secure/);
+  });
+
+  it('still refuses a foreign origin', async () => {
+    const token = await t.token('coordination');
+    await t.http().post('/web/session').set('X-Forwarded-Host', 'qualitaet.jobagentur-en.example').set('Origin', 'https://evil.example').type('form').send({ token }).expect(403);
+  });
+});
