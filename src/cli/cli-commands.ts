@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { MIGRATION_REPORT, type MigrationReport } from '../database/database.module';
 import { parseArgs } from 'node:util';
 import { TokenService } from '../auth/token.service';
 import { DomainError } from '../common/domain-error';
@@ -21,7 +22,7 @@ Befehle:
 
 /** Enough of a Nest context to fetch services: an application context, or a ModuleRef with strict: false. */
 export interface ServiceLocator {
-  get<T>(type: Type<T>): T;
+  get<T>(type: Type<T> | symbol): T;
 }
 
 /**
@@ -31,7 +32,10 @@ export interface ServiceLocator {
 export async function runCliCommand(app: ServiceLocator, argv: string[]): Promise<CliResult> {
   const [group, action, ...rest] = argv;
   try {
-    if (group === 'migrate') return ok('Datenbankschema ist aktuell.\n');
+    if (group === 'migrate') {
+      const { applied } = app.get<MigrationReport>(MIGRATION_REPORT);
+      return ok(applied.length ? `Migrationen angewandt:\n${applied.map((m) => `  ${m}`).join('\n')}\nDatenbankschema ist aktuell.\n` : 'Datenbankschema ist aktuell; keine Migration ausstehend.\n');
+    }
     if (group === 'token') return await tokenCommand(app, action, rest);
     if (group === 'audit') return await auditCommand(app, argv.slice(1));
     if (group === undefined || group === 'help' || group === '--help') return ok(USAGE);

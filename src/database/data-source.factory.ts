@@ -48,11 +48,14 @@ export async function migrate(ds: DataSource, target: DatabaseTarget): Promise<s
   }
 }
 
-export async function openDataSource(target: DatabaseTarget, options: { migrate: boolean } = { migrate: true }): Promise<DataSource> {
+export async function openDataSource(target: DatabaseTarget, options: { migrate: boolean; report?: { applied: string[] } } = { migrate: true }): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(target));
   await ds.initialize();
   try {
-    if (options.migrate) await migrate(ds, target);
+    if (options.migrate) {
+      const applied = await migrate(ds, target);
+      options.report?.applied.push(...applied);
+    }
   } catch (err) {
     await ds.destroy();
     throw err;

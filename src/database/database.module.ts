@@ -4,22 +4,32 @@ import { dataSourceOptions, openDataSource } from './data-source.factory';
 import { DatabaseTarget } from './database-target';
 
 export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
+export const MIGRATION_REPORT = Symbol('MIGRATION_REPORT');
+
+/** Which migrations this process applied when it opened the database (for `npm run migrate`). */
+export interface MigrationReport {
+  applied: string[];
+}
 
 /** One code path for both databases: TypeORM's postgres driver, migrations run before anything else. */
 @Module({})
 export class DatabaseModule {
   static register(target: DatabaseTarget): DynamicModule {
+    const report: MigrationReport = { applied: [] };
     return {
       module: DatabaseModule,
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(target),
-          dataSourceFactory: () => openDataSource(target),
+          dataSourceFactory: () => openDataSource(target, { migrate: true, report }),
         }),
       ],
-      providers: [{ provide: DATABASE_TARGET, useValue: target }],
-      exports: [DATABASE_TARGET],
+      providers: [
+        { provide: DATABASE_TARGET, useValue: target },
+        { provide: MIGRATION_REPORT, useValue: report },
+      ],
+      exports: [DATABASE_TARGET, MIGRATION_REPORT],
     };
   }
 }

@@ -14,6 +14,10 @@ describe('CLI commands', () => {
   });
   afterAll(() => t?.close());
 
+  it('says when the schema was already current', async () => {
+    expect(await cli('migrate')).toEqual({ exitCode: 0, stdout: 'Datenbankschema ist aktuell; keine Migration ausstehend.\n', stderr: '' });
+  });
+
   it('prints a created token alone on stdout', async () => {
     const res = await cli('token', 'create', '--role', 'regional', '--office', 'witten');
     expect(res.exitCode).toBe(0);

@@ -17,6 +17,9 @@ stop_service() { [ -n "${PID:-}" ] && kill -TERM -- "-$PID" 2>/dev/null; for _ i
 cleanup() { [ -n "${PID:-}" ] && kill -KILL -- "-$PID" 2>/dev/null || true; rm -rf "$(dirname "$DATA_DIR")"; }
 trap cleanup EXIT
 
+# npm run migrate on a fresh folder names the migrations it applied (then the service finds none pending).
+npm run --silent migrate | grep -q 'Migrationen angewandt'
+
 setsid npm start >"$LOG" 2>"$LOG.err" &
 PID=$!
 for _ in $(seq 1 90); do
