@@ -45,7 +45,7 @@ const sameScale = (a: Scale, b: Scale) => a.offices === b.offices && a.officers 
 
 /** Rough number of staff_time_record rows, for warnings before anything is generated. */
 export function estimateTimeRecords(s: Scale): number {
-  // 2025 in NRW: 261 weekdays less 10 public holidays on weekdays = 251 working days; less ~4 % absence ≈ 240.
+  // A year in NRW: ~261 weekdays less ~10 public holidays on weekdays ≈ 251 working days; less ~4 % absence ≈ 240.
   return Math.round(s.offices * (s.officers + s.otherStaff) * s.days * (240 / 365) * 3);
 }
 

@@ -50,9 +50,15 @@ export class AuditService {
    */
   async run(req: AuditRequest): Promise<AuditRunView | undefined> {
     const offices = await this.resolveOffices(req.officeIds);
-    const periods = req.periods ?? periodsWithin(req.from, req.to);
-    if (periods.length === 0) {
+    const { version, validFrom } = this.catalog.catalog;
+    const complete = req.periods ?? periodsWithin(req.from, req.to);
+    if (complete.length === 0) {
       throw DomainError.validation([{ field: 'to', message: 'Der Zeitraum enthält keine vollständige Kalenderwoche und keinen vollständigen Monat.' }]);
+    }
+    // The catalog applies from its validFrom: periods that ended before are not judged by it.
+    const periods = complete.filter((p) => p.to >= validFrom);
+    if (periods.length === 0) {
+      throw DomainError.validation([{ field: 'from', message: `Der Regelkatalog ${version} gilt ab ${validFrom}; der Zeitraum liegt vollständig davor.` }]);
     }
     const runId = await this.repo.create({
       trigger: req.trigger,

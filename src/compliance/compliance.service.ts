@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { DateTime } from 'luxon';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
+import { DomainError } from '../common/domain-error';
 import { isoWeekDates, LocalCalendar } from '../calendar';
 import { evaluate, type CheckKind, type Finding } from '../engine';
 import { isCompliant } from '../engine/compliance-summary';
@@ -40,6 +41,10 @@ export class ComplianceService {
 
   async judgeFor(principal: Principal, officeId: string, period: JudgementPeriod): Promise<ComplianceReport> {
     assertOfficeAccess(principal, officeId);
+    const { version, validFrom } = this.catalog.catalog;
+    if (period.to < validFrom) {
+      throw DomainError.validation([{ field: period.kind, message: `Der Regelkatalog ${version} gilt ab ${validFrom}; frühere Zeiträume werden nicht nach ihm beurteilt.` }]);
+    }
     return this.judge(await this.offices.get(officeId), period);
   }
 

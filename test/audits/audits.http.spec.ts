@@ -137,6 +137,7 @@ describe('audit runs and reports', () => {
       { from: '2026-11-01', to: '2026-11-30', offices: ['atlantis'] },
       { from: '2026-11-01', to: '2026-11-30', extra: true },
       { from: '2026-11-24', to: '2026-11-26' },
+      { from: '2025-12-01', to: '2025-12-28' },
     ];
     for (const body of bad) {
       const res = await t.http().post('/api/v1/audits').set(auth(coordination)).send(body);
@@ -145,6 +146,11 @@ describe('audit runs and reports', () => {
     expect(await t.count('audit_run')).toBe(before);
     await t.http().get('/api/v1/audits/00000000-0000-4000-8000-000000000000').set(auth(coordination)).expect(404);
     await t.http().get('/api/v1/audits/not-a-uuid').set(auth(coordination)).expect(404);
+  });
+
+  it('judges only the periods the catalog applies to', async () => {
+    const res = await t.http().post('/api/v1/audits').set(auth(coordination)).send({ from: '2025-12-01', to: '2026-01-11', offices: ['witten'] }).expect(201);
+    expect(res.body.periods).toEqual(['2026-W01', '2026-W02']);
   });
 
   it('marks a run that fails half-way as failed with its error and keeps no partial report', async () => {

@@ -80,6 +80,13 @@ describe('judging real weeks and months', () => {
     expect(w48['opening.weekly-minimum']).toMatchObject({ status: 'compliant', measured: 25 });
   });
 
+  it('does not judge a period that ended before the catalog applies', async () => {
+    const res = await judge('witten', 'week=2025-W50').expect(400);
+    expect(res.body.details[0]).toMatchObject({ field: 'week', message: expect.stringContaining('gilt ab 2026-01-01') });
+    // The first ISO week of 2026 begins on 29 December 2025 and is judged.
+    await judge('witten', 'week=2026-W01').expect(200);
+  });
+
   it('rejects a bad period with a German message naming the parameter', async () => {
     for (const q of ['week=2026-W54', 'week=2026-52', 'month=2026-13', 'month=2026-11&week=2026-W47', '']) {
       const res = await judge('witten', q);
