@@ -28,8 +28,8 @@ export interface FindingFilter {
   offset?: number;
 }
 
-/** Rows per INSERT; bounds the size of one statement's arrays. */
-const INSERT_CHUNK = 2000;
+/** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (14 per row). */
+const INSERT_CHUNK = 500;
 
 @Injectable()
 export class AuditRunRepository {
@@ -66,28 +66,18 @@ export class AuditRunRepository {
     await this.heartbeat(runId);
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
-      // One array parameter per column (unnest) instead of one bind parameter per value: the
-      // statement stays the same size however many rows it carries, and parses once.
+      const params: unknown[] = [];
+      const values = chunk.map((f) => {
+        const base = params.length;
+        params.push(runId, f.seq, f.officeId, f.period, f.periodKind, f.ruleId, f.obligation, f.status, f.measured, f.required, f.unit, f.message, f.deviation?.id ?? null, JSON.stringify(f));
+        return `(${Array.from({ length: 14 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+      });
+      // Multi-row VALUES measured faster here than unnest() of per-column arrays: the driver's
+      // array literal escaping of the JSON documents cost more than the extra bind parameters.
       await this.ds.query(
         `INSERT INTO audit_finding (run_id, seq, office_id, period, period_kind, rule_id, obligation, status, measured, required, unit, message, deviation_id, finding)
-         SELECT $1::uuid, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                                        $9::float8[], $10::float8[], $11::text[], $12::text[], $13::uuid[], $14::jsonb[])`,
-        [
-          runId,
-          chunk.map((f) => f.seq),
-          chunk.map((f) => f.officeId),
-          chunk.map((f) => f.period),
-          chunk.map((f) => f.periodKind),
-          chunk.map((f) => f.ruleId),
-          chunk.map((f) => f.obligation),
-          chunk.map((f) => f.status),
-          chunk.map((f) => f.measured),
-          chunk.map((f) => f.required),
-          chunk.map((f) => f.unit),
-          chunk.map((f) => f.message),
-          chunk.map((f) => f.deviation?.id ?? null),
-          chunk.map((f) => JSON.stringify(f)),
-        ],
+         VALUES ${values.join(', ')}`,
+        params,
       );
     }
   }
