@@ -66,7 +66,7 @@ export class AuditService {
       to: req.to,
       periods: periods.map((p) => p.id),
       officeIds: offices.map((o) => o.id),
-      catalogVersion: this.catalog.catalog.version,
+      catalogVersion: version,
       requestedBy: req.requestedBy,
       nightlyDate: req.nightlyDate,
     });
