@@ -141,4 +141,51 @@ describe('regional office pages (Chromium)', () => {
     await page.getByText('Sie haben zugestimmt').waitFor();
     expect(await page.locator('#deviation-table tbody tr', { hasText: 'vereinbart' }).count()).toBe(1);
   });
+
+  it('proposes other values through the form: an empty reason is shown by its field, then the proposal appears in the list', async () => {
+    const form = page.locator('#propose-form');
+    // A regional office proposes for its own office only.
+    expect(await form.getByLabel('Regionalstelle').locator('option').allTextContents()).toEqual(['Witten']);
+    await form.getByLabel('Standard (Regel)').selectOption('opening.weekly-minimum');
+    await form.getByLabel('Gültig ab').fill('2027-07-01');
+    await form.getByLabel('Gültig bis').fill('2027-08-31');
+    await form.getByLabel('Andere Werte').check();
+    // Prefilled with the standard's value.
+    expect(await form.getByLabel('Mindeststunden').inputValue()).toBe('21.5');
+    expect(await form.getByLabel('Anteilig bei Feiertagen').isChecked()).toBe(true);
+    await form.getByLabel('Mindeststunden').fill('18');
+
+    await form.getByRole('button', { name: 'Abweichung vorschlagen' }).click();
+    await page.locator('#propose-reason-error:not([hidden])').waitFor();
+    expect(await page.locator('#propose-reason-error').textContent()).toContain('darf nicht leer sein');
+    const reason = form.getByLabel('Begründung der Abweichung');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await reason.getAttribute('aria-describedby')).toContain('propose-reason-error');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('propose-reason');
+
+    await reason.fill('Sommerferien: verkürzte Öffnung');
+    await form.getByRole('button', { name: 'Abweichung vorschlagen' }).click();
+    await page.locator('#propose-status', { hasText: 'Vorgeschlagen' }).waitFor();
+    expect(await page.locator('#propose-status').textContent()).toContain('wartet auf die Zustimmung der Koordinierungsstelle');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('propose-status');
+    expect(await reason.getAttribute('aria-invalid')).toBeNull();
+    const row = page.locator('#deviation-table tbody tr', { hasText: '01.07.2027' });
+    expect(await row.textContent()).toContain('vorgeschlagen');
+    expect(await row.textContent()).toContain('Mindestöffnungszeit');
+    await screenshot(page, 'deviation-form');
+
+    const list = await web.t.http().get('/api/v1/deviations').set(auth(witten)).expect(200);
+    const created = (list.body as Array<Record<string, unknown>>).find((d) => d.validFrom === '2027-07-01');
+    expect(created).toMatchObject({ officeId: 'witten', ruleId: 'opening.weekly-minimum', kind: 'parameters', params: { minimumHours: 18 }, validUntil: '2027-08-31', status: 'proposed' });
+
+    // The same period again overlaps: a message at the form.
+    await form.getByLabel('Gültig ab').fill('2027-08-01');
+    await form.getByLabel('Andere Werte').check();
+    await form.getByLabel('Mindeststunden').fill('18');
+    await reason.fill('Noch einmal');
+    await form.getByRole('button', { name: 'Abweichung vorschlagen' }).click();
+    await page.locator('#propose-error .error-box').waitFor();
+    expect(await page.locator('#propose-error').textContent()).toContain('bereits eine Abweichung vorgeschlagen');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('propose-error');
+  });
 });
