@@ -1,3 +1,4 @@
+import { OBLIGATION_LABELS, STATUS_LABELS, type FindingStatus, type Obligation } from '../engine';
 import type { AuditFindingView } from './audit-run.view';
 
 /**
@@ -7,15 +8,6 @@ import type { AuditFindingView } from './audit-run.view';
 export const CSV_BOM = '\uFEFF';
 
 const HEADER = ['Regionalstelle', 'Zeitraum', 'Regel', 'Titel', 'Verbindlichkeit', 'Status', 'Gemessen', 'Gefordert', 'Einheit', 'Abweichung', 'Erläuterung', 'Fundstelle'];
-
-const OBLIGATION_DE: Record<string, string> = { must: 'muss', should: 'soll', aim: 'Ziel', observe: 'beobachtet' };
-const STATUS_DE: Record<string, string> = {
-  compliant: 'erfüllt',
-  non_compliant: 'nicht erfüllt',
-  not_applicable: 'nicht anwendbar',
-  insufficient_data: 'keine ausreichenden Daten',
-  waived: 'ausgesetzt (Vereinbarung)',
-};
 
 function cell(value: string): string {
   // Quote always when needed; also neutralise formula injection (a cell starting with = + - @).
@@ -39,8 +31,8 @@ export function csvLine(f: AuditFindingView): string {
       f.period,
       f.ruleId,
       f.title,
-      OBLIGATION_DE[f.obligation] ?? f.obligation,
-      STATUS_DE[f.status] ?? f.status,
+      OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation,
+      STATUS_LABELS[f.status as FindingStatus]?.text ?? f.status,
       germanNumber(f.measured),
       germanNumber(f.required),
       f.unit,

@@ -3,6 +3,7 @@ import { AuditService } from '../audits/audit.service';
 import type { AuditFindingView } from '../audits/audit-run.view';
 import { csvHeader, csvLine, germanNumber } from '../audits/findings.csv';
 import { isPlausibleDate } from '../calendar';
+import { OBLIGATION_LABELS, STATUS_LABELS, type FindingStatus, type Obligation } from '../engine';
 import type { Principal } from '../auth/principal';
 import type { ServiceLocator } from './cli-commands';
 import { fail, type CliResult } from './cli-output';
@@ -10,14 +11,11 @@ import { fail, type CliResult } from './cli-output';
 /** The CLI acts for the coordination office: it runs on the machine that holds the data. */
 const CLI_PRINCIPAL: Principal = { tokenId: 'cli', role: 'coordination', officeIds: [] };
 
-const STATUS_DE: Record<string, string> = {
-  compliant: 'erfüllt',
-  non_compliant: 'NICHT ERFÜLLT',
-  not_applicable: 'n. a.',
-  insufficient_data: 'keine Daten',
-  waived: 'ausgesetzt',
+/** The shared words; a violation is shouted so that it stands out in a terminal table. */
+const statusText = (status: string) => {
+  const text = STATUS_LABELS[status as FindingStatus]?.text ?? status;
+  return status === 'non_compliant' ? text.toUpperCase() : text;
 };
-const OBLIGATION_DE: Record<string, string> = { must: 'muss', should: 'soll', aim: 'Ziel', observe: 'beob.' };
 
 /**
  * `audit --from … --to … [--office …] [--format table|json|csv]`: runs and stores an audit (trigger
@@ -55,7 +53,7 @@ export async function auditCommand(app: ServiceLocator, args: string[]): Promise
 
 function table(findings: AuditFindingView[]): string {
   const head = ['Regionalstelle', 'Zeitraum', 'Regel', 'Verbindl.', 'Status', 'Gemessen', 'Gefordert', 'Einheit'];
-  const rows = findings.map((f) => [f.officeId, f.period, f.ruleId, OBLIGATION_DE[f.obligation] ?? f.obligation, STATUS_DE[f.status] ?? f.status, germanNumber(f.measured), germanNumber(f.required), f.unit]);
+  const rows = findings.map((f) => [f.officeId, f.period, f.ruleId, OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation, statusText(f.status), germanNumber(f.measured), germanNumber(f.required), f.unit]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';

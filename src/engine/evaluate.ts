@@ -2,13 +2,8 @@ import { CHECKS } from './checks/check-registry';
 import type { CheckOutcome } from './checks/check-definition';
 import { deviationsByRule, judgeUnderDeviation, paramValues } from './deviation';
 import { ParamReader } from './params/param-reader';
+import { ROLE_LABELS } from './vocabulary';
 import type { Catalog, EvaluationContext, Facts, Finding, Rule } from './types';
-
-const ROLE_NAMES_DE = {
-  standalone: 'eigenständige Regionalstelle',
-  'tandem-seat': 'Sitz einer Tandemregionalstelle',
-  'tandem-minor': 'kleinerer Standort einer Tandemregionalstelle',
-} as const;
 
 /**
  * Judges the facts of one office and period against the catalog. Pure and synchronous: the same
@@ -37,7 +32,7 @@ function judge(rule: Rule, facts: Facts, context: EvaluationContext): CheckOutco
       measured: null,
       required: null,
       unit: check.unit,
-      message: `Dieser Standard gilt nicht für die Regionalstelle ${facts.office.id} (${ROLE_NAMES_DE[facts.office.role]}).`,
+      message: `Dieser Standard gilt nicht für die Regionalstelle ${facts.office.id} (${ROLE_LABELS[facts.office.role]}).`,
       evidence: { role: facts.office.role, appliesTo: rule.appliesTo },
       sources: [],
     };

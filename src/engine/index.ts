@@ -25,3 +25,5 @@ export {
   joinGerman,
   weekdayNames,
 } from './time';
+export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, periodLabel, vocabulary } from './vocabulary';
+export type { StatusWording, ObligationWording } from './vocabulary';

@@ -1,0 +1,86 @@
+import type { FindingStatus, Obligation, OfficeRole } from './types';
+
+/**
+ * The one German vocabulary of the service. Every page, export, CLI output and engine message
+ * takes its words for statuses, obligations, office roles and periods from here (pages get it
+ * through `GET /api/v1/standards`, field `vocabulary`), so the same code never reads differently
+ * in two places. Rule titles, parameter labels and units live in the catalog (config/standards).
+ */
+
+export interface StatusWording {
+  /** Shown in tables, badges, CSV and CLI. */
+  text: string;
+  /** A symbol shown beside the text, so status is never told by colour alone. */
+  icon: string;
+}
+
+export const STATUS_LABELS: Readonly<Record<FindingStatus, StatusWording>> = {
+  compliant: { text: 'erfüllt', icon: '✓' },
+  non_compliant: { text: 'nicht erfüllt', icon: '✗' },
+  insufficient_data: { text: 'Daten fehlen', icon: '?' },
+  not_applicable: { text: 'entfällt', icon: '–' },
+  waived: { text: 'ausgesetzt (Abweichung)', icon: '§' },
+};
+
+export interface ObligationWording {
+  /** 'Muss', 'Soll', 'Ziel', 'Beobachtung': column headers, badges, CLI. */
+  short: string;
+  /** A sentence fragment for tooltips and reports. */
+  text: string;
+}
+
+export const OBLIGATION_LABELS: Readonly<Record<Obligation, ObligationWording>> = {
+  must: { short: 'Muss', text: 'Muss-Standard (ist zu gewährleisten)' },
+  should: { short: 'Soll', text: 'Soll-Standard' },
+  aim: { short: 'Ziel', text: 'Zielwert (angestrebt)' },
+  observe: { short: 'Beobachtung', text: 'Beobachtungswert' },
+};
+
+export const ROLE_LABELS: Readonly<Record<OfficeRole, string>> = {
+  standalone: 'eigenständige Regionalstelle',
+  'tandem-seat': 'Sitz einer Tandemregionalstelle',
+  'tandem-minor': 'kleinerer Standort einer Tandemregionalstelle',
+};
+
+const MONTH_NAMES = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+] as const;
+
+/**
+ * A period id as people read it: '2026-W41' → 'KW 41/2026', '2026-10' → 'Oktober 2026',
+ * '2026-H1' → '1. Halbjahr 2026', '2026-Q3' → '3. Quartal 2026', '2026' → '2026',
+ * 'regular-week' → 'regelmäßige Woche'. Anything else is returned unchanged.
+ */
+export function periodLabel(period: string): string {
+  if (period === 'regular-week') return 'regelmäßige Woche';
+  let m = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (m) return `KW ${Number(m[2])}/${m[1]}`;
+  m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-H([12])$/.exec(period);
+  if (m) return `${m[2]}. Halbjahr ${m[1]}`;
+  m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) return `${m[2]}. Quartal ${m[1]}`;
+  return period;
+}
+
+/** Everything above as one plain object, served to the pages. */
+export function vocabulary() {
+  return {
+    statuses: STATUS_LABELS,
+    obligations: OBLIGATION_LABELS,
+    roles: ROLE_LABELS,
+    months: MONTH_NAMES,
+  };
+}
