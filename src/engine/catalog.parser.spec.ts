@@ -8,18 +8,26 @@ const ruleYaml = (overrides: Record<string, string> = {}) => {
   const fields: Record<string, string> = {
     id: 'opening.weekly-minimum',
     title: 'Mindestöffnungszeit',
+    shortTitle: 'Wochenstunden',
     citation: "{ section: '2', passage: 'Es ist eine Mindestöffnungszeit von 21,5 Stunden pro Woche zu gewährleisten.' }",
     obligation: 'must',
     appliesTo: '[standalone, tandem-seat]',
     check: 'weekly-hours',
-    params: '{ minimumHours: 21.5 }',
+    params: `{ minimumHours: ${param(21.5)}, proRataForExcusedWeekdays: ${param(true)} }`,
     ...overrides,
   };
   const lines = Object.entries(fields)
     .filter(([, value]) => value !== '')
     .map(([key, value]) => `    ${key}: ${value}`);
-  return `version: '2026.1'\nvalidFrom: '2026-01-01'\nrules:\n  -\n${lines.join('\n')}\n`;
+  return `version: '2026.1'\nvalidFrom: '2026-01-01'\n${DUE_WEEKS}rules:\n  -\n${lines.join('\n')}\n`;
 };
+
+const DUE_WEEKS = 'actionDueWeeks: { must: 4, should: 8, aim: 12, observe: 12 }\n';
+
+/** A parameter in the catalog's full form, e.g. `{ value: 21.5, label: 'L' }`. */
+function param(value: number | string | boolean): string {
+  return `{ value: ${typeof value === 'string' ? `'${value}'` : value}, label: 'L' }`;
+}
 
 const parseError = (text: string, fileName = FILE): string => {
   try {
@@ -86,14 +94,32 @@ describe('the standards catalog in config/standards', () => {
 
 describe('catalog parse errors name the file, the rule and the field', () => {
   it('accepts the minimal valid rule', () => {
-    expect(parseCatalog(ruleYaml(), FILE).rules[0].params).toEqual({ minimumHours: { value: 21.5 } });
+    const [rule] = parseCatalog(ruleYaml(), FILE).rules;
+    expect(rule.params).toEqual({ minimumHours: { value: 21.5, label: 'L' }, proRataForExcusedWeekdays: { value: true, label: 'L' } });
+    expect(rule.shortTitle).toBe('Wochenstunden');
+  });
+
+  it('opens corrective actions for must and should rules unless the rule says otherwise', () => {
+    expect(parseCatalog(ruleYaml(), FILE).rules[0].opensAction).toBe(true);
+    expect(parseCatalog(ruleYaml({ obligation: 'aim' }), FILE).rules[0].opensAction).toBe(false);
+    expect(parseCatalog(ruleYaml({ obligation: 'aim', opensAction: 'true' }), FILE).rules[0].opensAction).toBe(true);
+    expect(parseCatalog(ruleYaml({ opensAction: 'false' }), FILE).rules[0].opensAction).toBe(false);
+  });
+
+  it('reads the weeks to a corrective action\'s due date per obligation', () => {
+    expect(parseCatalog(ruleYaml(), FILE).actionDueWeeks).toEqual({ must: 4, should: 8, aim: 12, observe: 12 });
   });
 
   it.each([
-    ['a parameter of the wrong type', { params: "{ minimumHours: 'viel' }" }, 'rule "opening.weekly-minimum": params.minimumHours: expected a number'],
-    ['a parameter of the wrong type in long form', { params: '{ minimumHours: { value: true } }' }, 'params.minimumHours.value: expected a number'],
-    ['an unknown parameter', { params: '{ minimumHours: 21.5, maximumHours: 40 }' }, 'params.maximumHours: unknown parameter for check "weekly-hours" (known: minimumHours, proRataForExcusedWeekdays)'],
-    ['a missing required parameter', { params: '{}' }, 'params.minimumHours: required parameter is missing'],
+    ['a parameter given without label', { params: `{ minimumHours: 21.5, proRataForExcusedWeekdays: ${param(true)} }` }, 'rule "opening.weekly-minimum": params.minimumHours: expected a mapping with value and label'],
+    ['a parameter of the wrong type', { params: `{ minimumHours: ${param('viel')}, proRataForExcusedWeekdays: ${param(true)} }` }, 'params.minimumHours.value: expected a number'],
+    ['a parameter with an empty label', { params: `{ minimumHours: { value: 21.5, label: '' }, proRataForExcusedWeekdays: ${param(true)} }` }, 'params.minimumHours.label: expected a German label'],
+    ['an unknown parameter', { params: `{ minimumHours: ${param(21.5)}, proRataForExcusedWeekdays: ${param(true)}, maximumHours: ${param(40)} }` }, 'params.maximumHours: unknown parameter for check "weekly-hours" (known: minimumHours, proRataForExcusedWeekdays)'],
+    ['a missing required parameter', { params: `{ proRataForExcusedWeekdays: ${param(true)} }` }, 'params.minimumHours: missing: list it with value and label'],
+    ['an unlisted parameter that has a default', { params: `{ minimumHours: ${param(21.5)} }` }, 'params.proRataForExcusedWeekdays: missing: list it with value and label'],
+    ['a missing short title', { shortTitle: '' }, 'shortTitle: expected a non-empty string'],
+    ['a short title too long for a column header', { shortTitle: "'Mindestöffnungszeit je Kalenderwoche'" }, 'shortTitle: expected at most 24 characters'],
+    ['opensAction that is not a boolean', { opensAction: 'vielleicht' }, 'opensAction: expected true or false'],
     ['an unknown obligation', { obligation: 'could' }, 'obligation: expected one of must, should, aim, observe'],
     ['an unknown role', { appliesTo: '[standalone, kiosk]' }, 'appliesTo[1]: expected one of standalone, tandem-seat, tandem-minor'],
     ['an unknown check kind', { check: 'moon-phase' }, 'check: unknown check kind'],
@@ -110,24 +136,30 @@ describe('catalog parse errors name the file, the rule and the field', () => {
     const yaml = ruleYaml({
       id: 'opening.every-morning',
       check: 'weekday-window',
-      params: "{ windowStart: '13:00', windowEnd: '07:00', everyDay: true }",
+      params: `{ windowStart: ${param('13:00')}, windowEnd: ${param('07:00')}, minimumHours: ${param(0)}, everyDay: ${param(true)} }`,
     });
     expect(parseError(yaml)).toContain('rule "opening.every-morning": params: windowStart muss vor windowEnd liegen');
   });
 
   it('rejects a time that is not HH:MM', () => {
-    const yaml = ruleYaml({ check: 'hotline-coverage', params: "{ windowStart: '8 Uhr', windowEnd: '17:00' }" });
-    expect(parseError(yaml)).toContain("params.windowStart: expected a time 'HH:MM'");
+    const yaml = ruleYaml({ check: 'hotline-coverage', params: `{ windowStart: ${param('8 Uhr')}, windowEnd: ${param('17:00')} }` });
+    expect(parseError(yaml)).toContain("params.windowStart.value: expected a time 'HH:MM'");
   });
 
   it('rejects a weekday window with both minimumDays and everyDay', () => {
-    const yaml = ruleYaml({ check: 'weekday-window', params: "{ windowStart: '07:00', windowEnd: '13:00', everyDay: true, minimumDays: 3 }" });
+    const yaml = ruleYaml({
+      check: 'weekday-window',
+      params: `{ windowStart: ${param('07:00')}, windowEnd: ${param('13:00')}, minimumHours: ${param(0)}, everyDay: ${param(true)}, minimumDays: ${param(3)} }`,
+    });
     expect(parseError(yaml)).toContain('genau eines von minimumDays oder everyDay: true ist anzugeben');
   });
 
   it.each([
     ['an impossible validFrom date', ruleYaml().replace("'2026-01-01'", "'2026-02-30'"), `${FILE}: validFrom: expected a date YYYY-MM-DD`],
     ['a missing version', ruleYaml().replace("version: '2026.1'\n", ''), `${FILE}: version: missing`],
+    ['missing due weeks for actions', ruleYaml().replace(DUE_WEEKS, ''), `${FILE}: actionDueWeeks: missing`],
+    ['due weeks without an obligation', ruleYaml().replace('observe: 12', 'sometimes: 2'), `${FILE}: actionDueWeeks.sometimes: unknown obligation`],
+    ['due weeks that are not whole weeks', ruleYaml().replace('must: 4', 'must: 2.5'), `${FILE}: actionDueWeeks.must: expected a whole number of weeks`],
     ['an unquoted numeric version', ruleYaml().replace("'2026.1'", '2026.1'), `${FILE}: version: expected a non-empty string`],
     ['invalid YAML', 'rules: [\n', `${FILE}: invalid YAML`],
     ['duplicate rule ids', ruleYaml() + ruleYaml().split('rules:\n')[1], 'rule "opening.weekly-minimum": id: duplicate rule id'],
@@ -172,7 +204,7 @@ describe('parameter overrides for deviations (section 6)', () => {
   it('applies an override without touching the catalog rule', () => {
     const original = rule('tandem.minor-mornings');
     const changed = applyParamOverride(original, { minimumDays: 2 });
-    expect(changed.params.minimumDays).toEqual({ value: 2 });
+    expect(changed.params.minimumDays).toEqual({ value: 2, label: 'Mindestzahl der Vormittage je Woche', unit: 'Tage' });
     expect(original.params.minimumDays.value).toBe(3);
   });
 

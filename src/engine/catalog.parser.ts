@@ -14,7 +14,9 @@ export interface CatalogFile {
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const RULE_KEYS = ['id', 'title', 'citation', 'obligation', 'appliesTo', 'check', 'params'];
+const RULE_KEYS = ['id', 'title', 'shortTitle', 'citation', 'obligation', 'appliesTo', 'check', 'params', 'opensAction'];
+/** Narrow matrix headers: longer short titles would break mid-word again. */
+const SHORT_TITLE_MAX = 24;
 
 /** A complete catalog in one YAML file: `version`, `validFrom` and `rules`. */
 export function parseCatalog(yamlText: string, fileName: string): Catalog {
@@ -107,9 +109,14 @@ export function paramOverrideProblems(rule: Rule, params: Record<string, unknown
   }));
 }
 
-/** The rule with the overridden values; an override replaces the catalog's interpretation note. */
+/** The rule with the overridden values; an override keeps label and unit, drops the interpretation note. */
 export function applyParamOverride(rule: Rule, params: Record<string, ParamSpec['value']>): Rule {
-  const overridden = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { value }]));
+  const overridden = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      const { label, unit } = rule.params[name] ?? { label: name };
+      return [name, { value, label, ...(unit !== undefined ? { unit } : {}) }];
+    }),
+  );
   return { ...rule, params: { ...rule.params, ...overridden } };
 }
 
@@ -123,6 +130,7 @@ export function ruleParamNames(kind: CheckKind): string[] {
 interface CatalogFileContent {
   version?: string;
   validFrom?: string;
+  actionDueWeeks?: Catalog['actionDueWeeks'];
   ruleFiles?: string[];
   rules?: Rule[];
 }
@@ -136,7 +144,7 @@ function readFile(file: CatalogFile): CatalogFileContent {
   }
   const data: unknown = doc.toJS();
   if (!isRecord(data)) fail(file.name, 'expected a mapping with version/validFrom/ruleFiles or rules');
-  rejectUnknownKeys(data, ['version', 'validFrom', 'ruleFiles', 'rules'], (key) => fail(file.name, `${key}: unknown key`));
+  rejectUnknownKeys(data, ['version', 'validFrom', 'actionDueWeeks', 'ruleFiles', 'rules'], (key) => fail(file.name, `${key}: unknown key`));
 
   const content: CatalogFileContent = {};
   if (data.version !== undefined) content.version = nonEmptyString(data.version, () => fail(file.name, 'version: expected a non-empty string (quote it)'));
@@ -144,6 +152,7 @@ function readFile(file: CatalogFile): CatalogFileContent {
     if (typeof data.validFrom !== 'string' || !isDate(data.validFrom)) fail(file.name, 'validFrom: expected a date YYYY-MM-DD');
     content.validFrom = data.validFrom;
   }
+  if (data.actionDueWeeks !== undefined) content.actionDueWeeks = readDueWeeks(data.actionDueWeeks, file.name);
   if (data.ruleFiles !== undefined) {
     if (!Array.isArray(data.ruleFiles) || !data.ruleFiles.every((f) => typeof f === 'string' && f !== '')) {
       fail(file.name, 'ruleFiles: expected a list of file names');
@@ -157,10 +166,26 @@ function readFile(file: CatalogFile): CatalogFileContent {
   return content;
 }
 
-function requireHeader(content: CatalogFileContent, fileName: string): { version: string; validFrom: string } {
+function requireHeader(content: CatalogFileContent, fileName: string): Pick<Catalog, 'version' | 'validFrom' | 'actionDueWeeks'> {
   if (content.version === undefined) fail(fileName, 'version: missing');
   if (content.validFrom === undefined) fail(fileName, 'validFrom: missing');
-  return { version: content.version, validFrom: content.validFrom };
+  if (content.actionDueWeeks === undefined) fail(fileName, 'actionDueWeeks: missing (weeks to the due date of a corrective action per obligation)');
+  return { version: content.version, validFrom: content.validFrom, actionDueWeeks: content.actionDueWeeks };
+}
+
+/** `actionDueWeeks: { must: 4, should: 8, aim: 12, observe: 12 }`: every obligation, whole weeks 1–104. */
+function readDueWeeks(raw: unknown, fileName: string): Catalog['actionDueWeeks'] {
+  if (!isRecord(raw)) fail(fileName, 'actionDueWeeks: expected a mapping of obligation to weeks');
+  rejectUnknownKeys(raw, [...OBLIGATIONS], (key) => fail(fileName, `actionDueWeeks.${key}: unknown obligation`));
+  const weeks = {} as Catalog['actionDueWeeks'];
+  for (const obligation of OBLIGATIONS) {
+    const value = raw[obligation];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 104) {
+      fail(fileName, `actionDueWeeks.${obligation}: expected a whole number of weeks between 1 and 104`);
+    }
+    weeks[obligation] = value;
+  }
+  return weeks;
 }
 
 function readRule(raw: unknown, index: number, fileName: string): Rule {
@@ -175,6 +200,8 @@ function readRule(raw: unknown, index: number, fileName: string): Rule {
   rejectUnknownKeys(raw, RULE_KEYS, (key) => bad(key, 'unknown field'));
 
   const title = nonEmptyString(raw.title, () => bad('title', 'expected a non-empty string'));
+  const shortTitle = nonEmptyString(raw.shortTitle, () => bad('shortTitle', 'expected a non-empty string (a few words for matrix headers)'));
+  if (shortTitle.length > SHORT_TITLE_MAX) bad('shortTitle', `expected at most ${SHORT_TITLE_MAX} characters`);
   const citation = readCitation(raw.citation, bad);
 
   if (!OBLIGATIONS.includes(raw.obligation as Obligation)) bad('obligation', `expected one of ${OBLIGATIONS.join(', ')}`);
@@ -190,8 +217,11 @@ function readRule(raw: unknown, index: number, fileName: string): Rule {
   if (!CHECK_KINDS.includes(raw.check as CheckKind)) bad('check', `unknown check kind, expected one of ${CHECK_KINDS.join(', ')}`);
   const check = raw.check as CheckKind;
   const params = readParams(raw.params, check, bad);
+  if (raw.opensAction !== undefined && typeof raw.opensAction !== 'boolean') bad('opensAction', 'expected true or false');
+  // Section 6 / the improvement cycle: binding rules (must, should) open corrective actions by default.
+  const opensAction = (raw.opensAction as boolean | undefined) ?? (obligation === 'must' || obligation === 'should');
 
-  return { id: id!, title, citation, obligation, appliesTo: appliesTo as OfficeRole[], check, params };
+  return { id: id!, title, shortTitle, citation, obligation, appliesTo: appliesTo as OfficeRole[], check, params, opensAction };
 }
 
 function readCitation(raw: unknown, bad: (field: string, problem: string) => never): Citation {
@@ -218,14 +248,21 @@ function readParams(
       const known = Object.keys(schema);
       bad(field, `unknown parameter for check "${kind}"${known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'}`);
     }
-    // Either the value itself or { value, interpretation }.
-    const spec: ParamSpec = isRecord(entry) ? readParamSpec(entry, field, bad) : { value: entry as ParamSpec['value'] };
+    // Every parameter is stated in full: { value, label, unit?, interpretation? }, so that pages,
+    // forms and deviation messages show the German label, never the key.
+    if (!isRecord(entry)) bad(field, 'expected a mapping with value and label (and unit, interpretation where they apply)');
+    const spec = readParamSpec(entry as Record<string, unknown>, field, bad);
     const problem = paramValueProblem(definition, spec.value);
-    if (problem) bad(isRecord(entry) ? `${field}.value` : field, problem);
+    if (problem) bad(`${field}.value`, problem);
     params[name] = spec;
   }
+  // Every parameter that has a value when judged is listed (required ones and those with a default):
+  // a rule judged with an unlisted default would use a value nobody can see in the catalog. Optional
+  // parameters without a default (e.g. openUntilAtLeast) mean "not used" when absent.
   for (const [name, definition] of Object.entries(schema)) {
-    if (definition.required && !(name in params)) bad(`params.${name}`, 'required parameter is missing');
+    if ((definition.required || definition.default !== undefined) && !(name in params)) {
+      bad(`params.${name}`, 'missing: list it with value and label');
+    }
   }
   const problems = CHECKS[kind].validate?.(new ParamReader(schema, params)) ?? [];
   if (problems.length > 0) bad('params', problems.join('; '));
@@ -233,9 +270,11 @@ function readParams(
 }
 
 function readParamSpec(entry: Record<string, unknown>, field: string, bad: (field: string, problem: string) => never): ParamSpec {
-  rejectUnknownKeys(entry, ['value', 'interpretation'], (key) => bad(`${field}.${key}`, 'unknown field'));
+  rejectUnknownKeys(entry, ['value', 'label', 'unit', 'interpretation'], (key) => bad(`${field}.${key}`, 'unknown field'));
   if (!('value' in entry)) bad(`${field}.value`, 'missing');
-  const spec: ParamSpec = { value: entry.value as ParamSpec['value'] };
+  const label = nonEmptyString(entry.label, () => bad(`${field}.label`, 'expected a German label, e.g. "Mindestöffnungszeit je Woche"'));
+  const spec: ParamSpec = { value: entry.value as ParamSpec['value'], label };
+  if (entry.unit !== undefined) spec.unit = nonEmptyString(entry.unit, () => bad(`${field}.unit`, 'expected a non-empty string, e.g. "Std."'));
   if (entry.interpretation !== undefined) {
     spec.interpretation = nonEmptyString(entry.interpretation, () => bad(`${field}.interpretation`, 'expected a non-empty string'));
   }

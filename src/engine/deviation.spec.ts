@@ -41,7 +41,9 @@ describe('deviations agreed under section 6 change the verdict of their rule', (
     const finding = judge(RULE, weekClosingAt('12:00'), { deviations: [waiver] });
     expect(finding).toMatchObject({ status: 'waived', measured: 20, required: 21.5 });
     expect(finding.message).toContain('Abschnitt 6');
-    expect(finding.message).toContain('dev-1');
+    // People tell deviations apart by validity and reason, never by an id.
+    expect(finding.message).toContain('Abweichung (gültig vom 01.07.2027 bis 31.08.2027) ausgesetzt (Begründung: Umbau der Räume)');
+    expect(finding.message).not.toContain('dev-1');
     expect(finding.message).toContain('Umbau der Räume');
     expect(finding.standard).toEqual({
       required: 21.5,
@@ -57,12 +59,12 @@ describe('deviations agreed under section 6 change the verdict of their rule', (
     expect(finding.standard).toMatchObject({ required: 21.5, params: { minimumHours: 21.5 }, status: 'compliant' });
     expect(finding.evidence.params).toEqual({ minimumHours: 25, proRataForExcusedWeekdays: true });
     expect(finding.message).toContain('unter dem Mindestwert von 25,0 Std.');
-    expect(finding.message).toContain('Abweichung dev-1: minimumHours 25 statt 21,5 (Begründung: Erprobung längerer Öffnung).');
+    expect(finding.message).toContain('Abweichung (gültig vom 01.07.2027 bis 31.08.2027): Mindestöffnungszeit je Woche 25 Std. statt 21,5 Std. (Begründung: Erprobung längerer Öffnung).');
   });
 
   it('names a parameter the standard leaves at its default', () => {
     const finding = judge(RULE, weekClosingAt('12:24'), { deviations: [agreed({ params: { proRataForExcusedWeekdays: false } })] });
-    expect(finding.message).toContain('proRataForExcusedWeekdays nein statt ja');
+    expect(finding.message).toContain('Mindestwert in Feiertagswochen anteilig nein statt ja');
   });
 
   it('findings without a deviation carry neither deviation nor standard', () => {

@@ -47,7 +47,7 @@ export function judgeUnderDeviation(
         ...standardOutcome,
         status: 'waived',
         message:
-          `Der Standard ist durch die nach Abschnitt 6 der Anlage 3 einvernehmlich vereinbarte Abweichung ${deviation.id} ausgesetzt` +
+          `Der Standard ist durch eine nach Abschnitt 6 der Anlage 3 einvernehmlich vereinbarte Abweichung ${validity(deviation)} ausgesetzt` +
           ` (Begründung: ${deviation.reason}). Zum Vergleich ohne Abweichung: ${standardOutcome.message}`,
       },
       marks: { deviation: named, standard },
@@ -62,7 +62,7 @@ export function judgeUnderDeviation(
     outcome: {
       ...outcome,
       message:
-        `${outcome.message} Beurteilt nach der gemäß Abschnitt 6 der Anlage 3 einvernehmlich vereinbarten Abweichung ${deviation.id}:` +
+        `${outcome.message} Beurteilt nach einer gemäß Abschnitt 6 der Anlage 3 einvernehmlich vereinbarten Abweichung ${validity(deviation)}:` +
         ` ${describeChanges(rule, params)} (Begründung: ${deviation.reason}).`,
     },
     marks: { deviation: { ...named, params: { ...params } }, standard },
@@ -74,15 +74,30 @@ export function paramValues(rule: Rule): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rule.params).map(([name, spec]) => [name, spec.value]));
 }
 
-/** 'minimumHours 18 statt 21,5' – the standard's value falls back to the check's default. */
+/** 'Mindestöffnungszeit je Woche 18 Std. statt 21,5 Std.': labels and units from the catalog, never keys. */
 function describeChanges(rule: Rule, params: Record<string, ParamSpec['value']>): string {
   const schema = CHECKS[rule.check].params;
   return Object.entries(params)
     .map(([name, value]) => {
-      const standardValue = rule.params[name]?.value ?? schema[name]?.default;
-      return `${name} ${formatValue(value)} statt ${standardValue === undefined ? '(nicht gesetzt)' : formatValue(standardValue)}`;
+      const spec = rule.params[name];
+      const standardValue = spec?.value ?? schema[name]?.default;
+      const unit = spec?.unit ? ` ${spec.unit}` : '';
+      const standard = standardValue === undefined ? 'bisher nicht gesetzt' : `statt ${formatValue(standardValue)}${unit}`;
+      return `${spec?.label ?? name} ${formatValue(value)}${unit} ${standard}`;
     })
     .join(', ');
+}
+
+/** '(gültig ab 01.06.2026)' or '(gültig vom 01.06.2026 bis 31.08.2026)': how people tell deviations apart. */
+function validity(deviation: AppliedDeviation): string {
+  return deviation.validUntil
+    ? `(gültig vom ${germanDate(deviation.validFrom)} bis ${germanDate(deviation.validUntil)})`
+    : `(gültig ab ${germanDate(deviation.validFrom)})`;
+}
+
+function germanDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
 }
 
 function formatValue(value: ParamSpec['value']): string {

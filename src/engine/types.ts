@@ -30,9 +30,15 @@ export interface Interval {
 /** Per weekday: sorted, non-overlapping intervals. */
 export type WeekSchedule = Record<Weekday, Interval[]>;
 
-/** A rule parameter. `interpretation` is a German note where the agreement leaves the value open. */
+/**
+ * A rule parameter as the catalog states it. `label` (German, e.g. 'Mindestöffnungszeit je Woche')
+ * and `unit` ('Std.', 'Tage', '%', 'Uhr') are what pages, forms and messages show instead of the
+ * key; `interpretation` is a German note where the agreement leaves the value open.
+ */
 export interface ParamSpec {
   value: number | string | boolean;
+  label: string;
+  unit?: string;
   interpretation?: string;
 }
 
@@ -60,17 +66,26 @@ export const CHECK_KINDS: readonly CheckKind[] = [
 export interface Rule {
   id: string;
   title: string;
+  /** A few words for narrow places (matrix column headers); the full title is shown on hover/focus. */
+  shortTitle: string;
   citation: Citation;
   obligation: Obligation;
   appliesTo: OfficeRole[];
   check: CheckKind;
   params: Record<string, ParamSpec>;
+  /**
+   * Whether a non-compliant finding of this rule opens a corrective action (Maßnahme). Default in the
+   * catalog: true for must and should rules, false for aim and observe rules.
+   */
+  opensAction: boolean;
 }
 
 export interface Catalog {
   version: string;
   /** YYYY-MM-DD */
   validFrom: string;
+  /** Weeks from opening a corrective action to its due date, per obligation of the rule. */
+  actionDueWeeks: Record<Obligation, number>;
   rules: Rule[];
 }
 

@@ -104,7 +104,7 @@ describe('audit runs and reports', () => {
     expect(lines[0]).toBe('Regionalstelle;Zeitraum;Regel;Titel;Verbindlichkeit;Status;Gemessen;Gefordert;Einheit;Abweichung;Erläuterung;Fundstelle');
     expect(lines).toHaveLength(NOVEMBER_FINDINGS + 1);
     const weekly = lines.find((l) => l.startsWith('witten;2026-W45;opening.weekly-minimum;'))!;
-    expect(weekly).toContain(';muss;erfüllt;26,5;21,5;Std.;');
+    expect(weekly).toContain(';Muss;erfüllt;26,5;21,5;Std.;');
     for (const line of lines) expect(line.split(';').length).toBeGreaterThanOrEqual(12);
   });
 

@@ -45,7 +45,7 @@ describe('CLI commands', () => {
     const res = await cli('audit', '--from', '2026-11-01', '--to', '2026-11-30');
     expect(res.exitCode).toBe(1);
     expect(res.stdout.split('\n')[0]).toMatch(/^Regionalstelle\s+Zeitraum\s+Regel\s+Verbindl\.\s+Status\s+Gemessen\s+Gefordert\s+Einheit$/);
-    expect(res.stdout).toMatch(/herdecke\s+2026-W45\s+opening\.weekly-minimum\s+muss\s+NICHT ERFÜLLT\s+14\s+21,5\s+Std\./);
+    expect(res.stdout).toMatch(/herdecke\s+2026-W45\s+opening\.weekly-minimum\s+Muss\s+NICHT ERFÜLLT\s+14\s+21,5\s+Std\./);
     expect(res.stdout).toContain('Verstöße gegen Muss-Regeln');
     const [run] = await t.dataSource.query(`SELECT trigger, status FROM audit_run ORDER BY started_at DESC LIMIT 1`);
     expect(run).toEqual({ trigger: 'cli', status: 'succeeded' });

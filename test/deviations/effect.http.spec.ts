@@ -49,7 +49,9 @@ describe('the effect of deviations on judgements', () => {
       expect(weekly).toMatchObject({ status: 'non_compliant', measured: 22, required: 25 });
       expect(weekly.deviation).toEqual({ id, kind: 'parameters', params: { minimumHours: 25 }, reason: 'Erprobung längerer Öffnungszeiten' });
       expect(weekly.standard).toMatchObject({ required: 21.5, params: { minimumHours: 21.5 }, status: 'compliant' });
-      expect(weekly.message).toContain(id);
+      // The message names the deviation as people know it (validity, reason), never by its id.
+      expect(weekly.message).toContain('Abweichung (gültig vom 01.07.2027 bis 31.08.2027): Mindestöffnungszeit je Woche 25 Std. statt 21,5 Std.');
+      expect(weekly.message).not.toContain(id);
       expect(compliant).toBe(false);
       expect(pending).toEqual([]);
     });

@@ -11,13 +11,13 @@ describe('daily opening Monday to Friday (section 2)', () => {
   it('a week open every weekday is compliant', () => {
     const finding = standalone('opening.every-weekday', aWeek().openWeekdays('14:00', '15:00').build());
     expect(finding).toMatchObject({ status: 'compliant', measured: 5, required: 5, unit: 'Tage' });
-    expect(finding.message).toBe('An allen 5 Werktagen besteht eine Öffnungszeit.');
+    expect(finding.message).toBe('An allen 5 Werktagen besteht eine Öffnung.');
   });
 
   it('a week closed on Wednesday is not compliant and names the day', () => {
     const finding = standalone('opening.every-weekday', aWeek().openWeekdays('08:00', '12:00').closed('wed').build());
     expect(finding).toMatchObject({ status: 'non_compliant', measured: 4, required: 5 });
-    expect(finding.message).toBe('Am Mittwoch fehlt eine Öffnungszeit.');
+    expect(finding.message).toBe('Am Mittwoch fehlt eine Öffnung.');
   });
 
   it('a Saturday does not stand in for a closed weekday', () => {
@@ -54,7 +54,7 @@ describe('opening every morning (section 2, morning 07:00–13:00 for at least 2
     const finding = standalone('opening.every-morning', week);
     expect(finding).toMatchObject({ status: 'non_compliant', measured: 3, required: 5 });
     expect(finding.message).toBe(
-      'Am Mittwoch und Freitag fehlt eine Vormittagsöffnung von mindestens 2,0 Std. zwischen 07:00 und 13:00 Uhr.',
+      'Am Mittwoch und Freitag fehlt eine Öffnung von mindestens 2,0 Std. zwischen 07:00 und 13:00 Uhr.',
     );
   });
 
@@ -85,7 +85,7 @@ describe('access on at least one afternoon (section 2, 13:00–20:00 for at leas
     const finding = standalone('opening.afternoon', mornings().build());
     expect(finding).toMatchObject({ status: 'non_compliant', measured: 0, required: 1 });
     expect(finding.message).toBe(
-      'An 0 von 5 Werktagen besteht eine Nachmittagsöffnung von mindestens 1,5 Std. zwischen 13:00 und 20:00 Uhr; erforderlich ist mindestens 1 Tag. Es fehlt 1 weiterer Tag; in Frage kommen Montag, Dienstag, Mittwoch, Donnerstag, Freitag.',
+      'An 0 von 5 Werktagen besteht eine Öffnung von mindestens 1,5 Std. zwischen 13:00 und 20:00 Uhr; erforderlich ist mindestens 1 Tag. Es fehlt 1 weiterer Tag; in Frage kommen Montag, Dienstag, Mittwoch, Donnerstag, Freitag.',
     );
   });
 
@@ -109,7 +109,7 @@ describe('an afternoon for working people (section 2, open until at least 17:30)
   it('names the day that qualifies', () => {
     const finding = standalone('opening.afternoon-for-working-people', mornings().open('thu', '14:00', '18:00').build());
     expect(finding.message).toBe(
-      'An 1 von 5 Werktagen (Donnerstag) besteht eine Nachmittagsöffnung von mindestens 1,5 Std. zwischen 13:00 und 20:00 Uhr, die bis mindestens 17:30 Uhr reicht; erforderlich ist mindestens 1 Tag.',
+      'An 1 von 5 Werktagen (Donnerstag) besteht eine Öffnung von mindestens 1,5 Std. zwischen 13:00 und 20:00 Uhr, die bis mindestens 17:30 Uhr reicht; erforderlich ist mindestens 1 Tag.',
     );
   });
 });
@@ -126,7 +126,7 @@ describe('the smaller tandem location opens on at least three mornings (section 
   it('says how many mornings are missing and which days could take them', () => {
     const finding = minor(aWeek().open(['mon', 'tue'], '08:00', '12:00').build());
     expect(finding.message).toBe(
-      'An 2 von 5 Werktagen (Montag und Dienstag) besteht eine Vormittagsöffnung von mindestens 2,0 Std. zwischen 07:00 und 13:00 Uhr; erforderlich sind mindestens 3 Tage. Es fehlt 1 weiterer Tag; in Frage kommen Mittwoch, Donnerstag, Freitag.',
+      'An 2 von 5 Werktagen (Montag und Dienstag) besteht eine Öffnung von mindestens 2,0 Std. zwischen 07:00 und 13:00 Uhr; erforderlich sind mindestens 3 Tage. Es fehlt 1 weiterer Tag; in Frage kommen Mittwoch, Donnerstag, Freitag.',
     );
   });
 

@@ -2,7 +2,6 @@ import type { CheckDefinition } from './check-definition';
 import { insufficientData, notApplicable } from './outcomes';
 import { allExcusedMessage, describeExcused, workingDays } from './working-days';
 import { clip, totalMinutes } from '../intervals';
-import type { ParamReader } from '../params/param-reader';
 import { WEEKDAY_NAMES_DE, formatClock, formatHours, weekdayNames } from '../time';
 import type { Weekday } from '../types';
 
@@ -34,8 +33,6 @@ export const weekdayWindowCheck: CheckDefinition = {
     openUntilAtLeast: { type: 'time', required: false },
     minimumDays: { type: 'number', required: false, min: 1, max: 5, integer: true },
     everyDay: { type: 'boolean', required: false },
-    // A feminine German noun for the messages ("eine Vormittagsöffnung").
-    label: { type: 'string', required: false, default: 'Öffnungszeit' },
   },
   validate(params) {
     const problems: string[] = [];
@@ -86,7 +83,7 @@ export const weekdayWindowCheck: CheckDefinition = {
     const qualifying = due.filter((day) => day.qualifies).map((day) => day.weekday);
     const missing = due.filter((day) => !day.qualifies).map((day) => day.weekday);
     const compliant = qualifying.length >= required;
-    const what = describeOpening(params, window.from, window.to, minimum, until);
+    const what = describeOpening(window.from, window.to, minimum, until);
     const holidayNote = due.length < 5 ? ` Feiertage zählen nicht mit: ${describeExcused(weekdays)}.` : '';
 
     return {
@@ -129,9 +126,9 @@ function days(count: number): string {
   return count === 1 ? 'ist mindestens 1 Tag' : `sind mindestens ${count} Tage`;
 }
 
-/** 'Vormittagsöffnung von mindestens 2,0 Std. zwischen 07:00 und 13:00 Uhr'. */
-function describeOpening(params: ParamReader, start: number, end: number, minimum: number, until?: number): string {
-  let text = params.string('label');
+/** 'Öffnung von mindestens 2,0 Std. zwischen 07:00 und 13:00 Uhr'. */
+function describeOpening(start: number, end: number, minimum: number, until?: number): string {
+  let text = 'Öffnung';
   if (minimum > 0) text += ` von mindestens ${formatHours(minimum)} Std.`;
   if (start > 0 || end < 1440) text += ` zwischen ${formatClock(start)} und ${formatClock(end)} Uhr`;
   if (until !== undefined) text += `, die bis mindestens ${formatClock(until)} Uhr reicht`;
