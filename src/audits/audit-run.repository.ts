@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { FindingStatus, Obligation } from '../engine';
 import { RUN_COLUMNS, type AuditFindingView, type AuditRunRow, type AuditTrigger } from './audit-run.view';
 
@@ -26,6 +26,19 @@ export interface FindingFilter {
   obligation?: string;
   limit?: number;
   offset?: number;
+}
+
+/** Either the data source or the manager of a running transaction (the embedded database has one connection). */
+export type FindingsDb = Pick<EntityManager, 'query'>;
+
+/** A finding as corrective actions refer to it: which run, which one, its period and verdict. */
+export interface FindingRef {
+  officeId: string | null;
+  ruleId: string;
+  seq: number;
+  period: string;
+  periodKind: 'week' | 'month';
+  status: FindingStatus;
 }
 
 /** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (14 per row). */
@@ -194,5 +207,45 @@ export class AuditRunRepository {
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1].seq;
     }
+  }
+
+  // ---- For corrective actions (src/actions): read findings only through these methods. ----
+
+  /** Non-compliant findings of the given rules in a run, ordered by office, rule and sequence. */
+  async violations(runId: string, ruleIds: string[], db: FindingsDb = this.ds): Promise<Array<FindingRef & { obligation: Obligation }>> {
+    const rows: Array<{ office_id: string | null; rule_id: string; seq: number; period: string; period_kind: 'week' | 'month'; status: FindingStatus; obligation: Obligation }> = await db.query(
+      `SELECT office_id, rule_id, seq, period, period_kind, status, obligation FROM audit_finding
+        WHERE run_id = $1 AND status = 'non_compliant' AND rule_id = ANY($2::text[])
+        ORDER BY office_id NULLS FIRST, rule_id, seq`,
+      [runId, ruleIds],
+    );
+    return rows.map((r) => ({ officeId: r.office_id, ruleId: r.rule_id, seq: r.seq, period: r.period, periodKind: r.period_kind, status: r.status, obligation: r.obligation }));
+  }
+
+  /** A run's findings for given (office, rule, period) keys; office null is the district. */
+  async verdicts(runId: string, keys: Array<{ officeId: string | null; ruleId: string; period: string }>, db: FindingsDb = this.ds): Promise<FindingRef[]> {
+    if (keys.length === 0) return [];
+    const rows: Array<{ office_id: string | null; rule_id: string; seq: number; period: string; period_kind: 'week' | 'month'; status: FindingStatus }> = await db.query(
+      `SELECT f.office_id, f.rule_id, f.seq, f.period, f.period_kind, f.status
+         FROM audit_finding f
+         JOIN unnest($2::text[], $3::text[], $4::text[]) AS k(office_id, rule_id, period)
+           ON f.office_id IS NOT DISTINCT FROM k.office_id AND f.rule_id = k.rule_id AND f.period = k.period
+        WHERE f.run_id = $1
+        ORDER BY f.seq`,
+      [runId, keys.map((k) => k.officeId), keys.map((k) => k.ruleId), keys.map((k) => k.period)],
+    );
+    return rows.map((r) => ({ officeId: r.office_id, ruleId: r.rule_id, seq: r.seq, period: r.period, periodKind: r.period_kind, status: r.status }));
+  }
+
+  /** Per rule, the finding of an office and period from the latest succeeded run that judged it (office reports). */
+  async latestForPeriod(officeId: string, period: string): Promise<Array<{ runId: string; finding: AuditFindingView }>> {
+    const rows: Array<{ run_id: string; finding: AuditFindingView }> = await this.ds.query(
+      `SELECT DISTINCT ON (f.rule_id) f.run_id, f.finding
+         FROM audit_finding f JOIN audit_run r ON r.id = f.run_id AND r.status = 'succeeded'
+        WHERE f.office_id = $1 AND f.period = $2
+        ORDER BY f.rule_id, r.started_at DESC`,
+      [officeId, period],
+    );
+    return rows.map((r) => ({ runId: r.run_id, finding: r.finding }));
   }
 }

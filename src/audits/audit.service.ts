@@ -8,6 +8,7 @@ import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { periodsWithin } from './audit-periods';
+import { AuditRunEvents } from './audit-run.events';
 import { AuditRunRepository, type FindingFilter, type FindingRow } from './audit-run.repository';
 import { toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type MatrixCell } from './audit-run.view';
 
@@ -41,6 +42,7 @@ export class AuditService {
     private readonly compliance: ComplianceService,
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
+    private readonly events: AuditRunEvents,
   ) {}
 
   /**
@@ -105,6 +107,7 @@ export class AuditService {
     } finally {
       clearInterval(heartbeat);
     }
+    await this.events.succeeded(runId); // corrective actions (src/actions): exactly once per run, never fails the run
     return toRunView((await this.repo.get(runId))!);
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { OfficesModule } from '../offices/offices.module';
+import { AuditRunEvents } from './audit-run.events';
 import { AuditRunRepository } from './audit-run.repository';
 import { AuditService } from './audit.service';
 import { AuditsController } from './audits.controller';
@@ -9,7 +10,7 @@ import { NightlyAuditJob } from './nightly-audit.job';
 @Module({
   imports: [ComplianceModule, OfficesModule],
   controllers: [AuditsController],
-  providers: [AuditService, AuditRunRepository, NightlyAuditJob],
-  exports: [AuditService, NightlyAuditJob, AuditRunRepository],
+  providers: [AuditService, AuditRunRepository, NightlyAuditJob, AuditRunEvents],
+  exports: [AuditService, NightlyAuditJob, AuditRunRepository, AuditRunEvents],
 })
 export class AuditsModule {}

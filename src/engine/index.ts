@@ -25,5 +25,5 @@ export {
   joinGerman,
   weekdayNames,
 } from './time';
-export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, periodLabel, vocabulary } from './vocabulary';
-export type { StatusWording, ObligationWording } from './vocabulary';
+export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, SIDE_LABELS, periodLabel, vocabulary } from './vocabulary';
+export type { StatusWording, ObligationWording, ActionStatus, Side } from './vocabulary';

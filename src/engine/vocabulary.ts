@@ -42,6 +42,28 @@ export const ROLE_LABELS: Readonly<Record<OfficeRole, string>> = {
   'tandem-minor': 'kleinerer Standort einer Tandemregionalstelle',
 };
 
+/** A corrective action (Maßnahme) after a violation: open → planned → done → verified, or dismissed. */
+export type ActionStatus = 'open' | 'planned' | 'done' | 'verified' | 'dismissed';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'planned', 'done', 'verified', 'dismissed'];
+
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, StatusWording>> = {
+  open: { text: 'offen', icon: '○' },
+  planned: { text: 'geplant', icon: '◐' },
+  done: { text: 'erledigt gemeldet', icon: '●' },
+  verified: { text: 'bestätigt', icon: '✓' },
+  dismissed: { text: 'verworfen', icon: '–' },
+};
+
+/** Shown beside an action whose due date has passed while it is open or planned. */
+export const OVERDUE_LABEL: StatusWording = { text: 'überfällig', icon: '⚠' };
+
+/** The two sides of section 6 and of every corrective action: who acts, who is notified. */
+export type Side = 'coordination' | 'regional';
+export const SIDE_LABELS: Readonly<Record<Side, string>> = {
+  coordination: 'Koordinierungsstelle',
+  regional: 'Regionalstelle',
+};
+
 const MONTH_NAMES = [
   'Januar',
   'Februar',
@@ -82,5 +104,8 @@ export function vocabulary() {
     obligations: OBLIGATION_LABELS,
     roles: ROLE_LABELS,
     months: MONTH_NAMES,
+    actionStatuses: ACTION_STATUS_LABELS,
+    overdue: OVERDUE_LABEL,
+    sides: SIDE_LABELS,
   };
 }
