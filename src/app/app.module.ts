@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ActionsModule } from '../actions/actions.module';
 import { AuditsModule } from '../audits/audits.module';
 import { AuthModule } from '../auth/auth.module';
 import { CliBridgeModule } from '../cli/cli-bridge.module';
@@ -9,6 +10,7 @@ import { DemoModule } from '../demo/demo.module';
 import { DeviationsModule } from '../deviations/deviations.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OfficesModule } from '../offices/offices.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { StandardsModule } from '../standards/standards.module';
@@ -23,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, NotificationsModule, ActionsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app/app.module';
 import { configureApp } from '../../src/app/configure-app';
 import { TokenService } from '../../src/auth/token.service';
+import { CLOCK, type Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
 import { JsonLogger } from '../../src/logging/json-logger';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -34,16 +35,19 @@ export const TEST_CONFIG: AppConfig = {
 };
 
 /** The real application (same modules, same configureApp) on its own database. */
-export async function startTestApp(options: { cliSecret?: string; sharedDatabase?: TestDatabase; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { cliSecret?: string; sharedDatabase?: TestDatabase; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestApp> {
   const config: AppConfig = { ...TEST_CONFIG, ...options.config };
   // A second application on the same database stands for another instance of the service; only the
   // first owns (and drops) the database.
   const owner = !options.sharedDatabase;
   const db = options.sharedDatabase ?? (await createTestDatabase());
   try {
-    const moduleRef = await Test.createTestingModule({
+    const builder = Test.createTestingModule({
       imports: [AppModule.register({ config, database: db.target, mode: 'service', cliSecret: () => options.cliSecret })],
-    }).compile();
+    });
+    // A pinned clock for features that read "today" (due dates of corrective actions).
+    if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
+    const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });
     configureApp(app, config);
     await app.init();

@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FindingRef } from '../audits/audit-run.repository';
+import type { ActionStatus, Obligation, Side } from '../engine';
+import { ACTION_COLUMNS, type ActionEventKind, type ActionEventRow, type ActionFindingRow, type ActionRow } from './action.view';
+
+/** Either the data source or the manager of a running transaction (the embedded database has one connection). */
+export type Db = Pick<EntityManager, 'query'>;
+
+/** Serialises turning runs into actions across instances (pg_advisory_xact_lock key). */
+const PROCESSING_LOCK = 1_764_200_000;
+
+export interface NewAction {
+  officeId: string | null;
+  ruleId: string;
+  obligation: Obligation;
+  periodKind: 'week' | 'month';
+  responsibleSide: Side;
+  dueDate: string;
+  catalogVersion: string;
+  openedByRun: string;
+}
+
+export interface NewActionEvent {
+  actionId: string;
+  kind: ActionEventKind;
+  fromStatus: ActionStatus | null;
+  toStatus: ActionStatus;
+  /** A person: side and token. The service: the run whose evidence it acted on. */
+  actor: { side: Side; tokenId: string } | { runId: string };
+  note?: string | null;
+}
+
+/** The columns a transition may set; everything else of an action is fixed when it opens. */
+export interface ActionChange {
+  status: ActionStatus;
+  measure?: string;
+  dueDate?: string;
+  doneOn?: string | null;
+  verifyPeriod?: string | null;
+  dismissReason?: string | null;
+}
+
+export interface ActionFilter {
+  /** undefined: every office and the district (coordination). */
+  officeIds?: string[];
+  ruleId?: string;
+  statuses?: ActionStatus[];
+  /** Only actions past their due date (as of this day) and still open or planned. */
+  overdueOn?: string;
+  /** Only actions closed (verified or dismissed) at or after this instant. */
+  closedSince?: Date;
+  limit?: number;
+}
+
+@Injectable()
+export class ActionRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.ds.transaction((manager) => work(manager));
+  }
+
+  async lockProcessing(db: Db): Promise<void> {
+    await db.query('SELECT pg_advisory_xact_lock($1)', [PROCESSING_LOCK]);
+  }
+
+  /** The run's processed marker, written in the caller's transaction; false when the run was processed already. */
+  async claimRun(db: Db, runId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query(
+      `INSERT INTO action_run_processed (run_id, outcome) VALUES ($1, 'processed') ON CONFLICT (run_id) DO NOTHING RETURNING run_id`,
+      [runId],
+    );
+    return rows.length > 0;
+  }
+
+  async recordCounts(db: Db, runId: string, c: { opened: number; linked: number; verified: number; reopened: number }): Promise<void> {
+    await db.query('UPDATE action_run_processed SET opened = $2, linked = $3, verified = $4, reopened = $5 WHERE run_id = $1', [runId, c.opened, c.linked, c.verified, c.reopened]);
+  }
+
+  /** Succeeded runs not yet turned into actions, oldest first (a crash between success and processing is caught up). */
+  async pendingRuns(limit = 50): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT r.id FROM audit_run r
+        WHERE r.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM action_run_processed p WHERE p.run_id = r.id)
+        ORDER BY r.finished_at, r.id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async processedOutcome(runId: string): Promise<{ outcome: string; opened: number; linked: number; verified: number; reopened: number } | undefined> {
+    const [row] = await this.ds.query('SELECT outcome, opened, linked, verified, reopened FROM action_run_processed WHERE run_id = $1', [runId]);
+    return row;
+  }
+
+  /** The live (open, planned or done) action of an office (null: the district) and rule, locked. */
+  async liveFor(db: Db, officeId: string | null, ruleId: string): Promise<ActionRow | undefined> {
+    const [row]: ActionRow[] = await db.query(
+      `SELECT ${ACTION_COLUMNS} FROM corrective_action
+        WHERE office_id IS NOT DISTINCT FROM $1 AND rule_id = $2 AND status IN ('open', 'planned', 'done') FOR UPDATE`,
+      [officeId, ruleId],
+    );
+    return row;
+  }
+
+  async insert(db: Db, a: NewAction): Promise<ActionRow> {
+    const [row]: ActionRow[] = await db.query(
+      `INSERT INTO corrective_action (office_id, rule_id, obligation, period_kind, responsible_side, due_date, catalog_version, opened_by_run)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
+      [a.officeId, a.ruleId, a.obligation, a.periodKind, a.responsibleSide, a.dueDate, a.catalogVersion, a.openedByRun],
+    );
+    return row;
+  }
+
+  /** Links findings of a run; a finding already linked is skipped. Returns the newly linked ones. */
+  async linkFindings(db: Db, actionId: string, runId: string, refs: FindingRef[], role: 'cause' | 'evidence'): Promise<FindingRef[]> {
+    if (refs.length === 0) return [];
+    const rows: Array<{ seq: number }> = await db.query(
+      `INSERT INTO corrective_action_finding (action_id, run_id, seq, period, period_kind, status, role)
+       SELECT $1, $2, s, p, k, st, $7 FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS u(s, p, k, st)
+       ON CONFLICT (action_id, run_id, seq) DO NOTHING RETURNING seq`,
+      [actionId, runId, refs.map((r) => r.seq), refs.map((r) => r.period), refs.map((r) => r.periodKind), refs.map((r) => r.status), role],
+    );
+    const linked = new Set(rows.map((r) => r.seq));
+    return refs.filter((r) => linked.has(r.seq));
+  }
+
+  async addEvent(db: Db, e: NewActionEvent): Promise<void> {
+    const person = 'side' in e.actor ? e.actor : undefined;
+    await db.query(
+      `INSERT INTO corrective_action_event (action_id, kind, from_status, to_status, side, token_id, run_id, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.actionId, e.kind, e.fromStatus, e.toStatus, person?.side ?? null, person?.tokenId ?? null, 'runId' in e.actor ? e.actor.runId : null, e.note ?? null],
+    );
+  }
+
+  async change(db: Db, id: string, c: ActionChange): Promise<ActionRow> {
+    const sets = ['status = $2', 'updated_at = clock_timestamp()', `closed_at = CASE WHEN $2 IN ('verified', 'dismissed') THEN clock_timestamp() ELSE NULL END`];
+    const params: unknown[] = [id, c.status];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (c.measure !== undefined) set('measure', c.measure);
+    if (c.dueDate !== undefined) set('due_date', c.dueDate);
+    if (c.doneOn !== undefined) set('done_on', c.doneOn);
+    if (c.verifyPeriod !== undefined) set('verify_period', c.verifyPeriod);
+    if (c.dismissReason !== undefined) set('dismiss_reason', c.dismissReason);
+    const [row]: ActionRow[] = await db.query(`WITH u AS (UPDATE corrective_action SET ${sets.join(', ')} WHERE id = $1 RETURNING *) SELECT ${ACTION_COLUMNS} FROM u`, params);
+    return row;
+  }
+
+  /** Every action reported done, locked: the candidates for verification by a run. */
+  async done(db: Db): Promise<ActionRow[]> {
+    return db.query(`SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE status = 'done' ORDER BY id FOR UPDATE`);
+  }
+
+  async get(id: string, db: Db = this.ds): Promise<ActionRow | undefined> {
+    const [row]: ActionRow[] = await db.query(`SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE id = $1`, [id]);
+    return row;
+  }
+
+  async getForUpdate(db: Db, id: string): Promise<ActionRow | undefined> {
+    const [row]: ActionRow[] = await db.query(`SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
+    return row;
+  }
+
+  async findings(id: string, db: Db = this.ds): Promise<ActionFindingRow[]> {
+    return db.query('SELECT run_id, seq, period, period_kind, status, role, linked_at FROM corrective_action_finding WHERE action_id = $1 ORDER BY linked_at, run_id, seq', [id]);
+  }
+
+  async events(id: string, db: Db = this.ds): Promise<ActionEventRow[]> {
+    return db.query('SELECT kind, from_status, to_status, side, token_id, run_id, note, at FROM corrective_action_event WHERE action_id = $1 ORDER BY id', [id]);
+  }
+
+  async list(f: ActionFilter): Promise<Array<ActionRow & { finding_count: number }>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.officeIds) add((n) => `office_id = ANY(${n}::text[])`, f.officeIds);
+    if (f.ruleId) add((n) => `rule_id = ${n}`, f.ruleId);
+    if (f.statuses) add((n) => `status = ANY(${n}::text[])`, f.statuses);
+    if (f.overdueOn) add((n) => `status IN ('open', 'planned') AND due_date < ${n}::date`, f.overdueOn);
+    if (f.closedSince) add((n) => `closed_at >= ${n}`, f.closedSince);
+    params.push(f.limit ?? 500);
+    return this.ds.query(
+      `SELECT ${ACTION_COLUMNS.split(', ').map((c) => (c.includes(' AS ') ? c.replace(/^(\w+)/, 'a.$1') : `a.${c}`)).join(', ')},
+              (SELECT count(*)::int FROM corrective_action_finding f WHERE f.action_id = a.id) AS finding_count
+         FROM corrective_action a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.office_id NULLS FIRST, a.due_date, a.rule_id, a.opened_at
+        LIMIT $${params.length}`,
+      params,
+    );
+  }
+}
