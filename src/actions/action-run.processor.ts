@@ -5,6 +5,7 @@ import { AuditRunRepository, type FindingRef } from '../audits/audit-run.reposit
 import { ZONE } from '../calendar';
 import { CLOCK, type Clock } from '../common/clock';
 import { periodLabel, STATUS_LABELS, type Obligation } from '../engine';
+import { NotificationSweeps } from '../notifications/notification-sweeps.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
@@ -51,12 +52,15 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
     private readonly catalog: CatalogService,
     private readonly offices: OfficesService,
     private readonly notifications: NotificationsService,
+    private readonly sweeps: NotificationSweeps,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject('APP_MODE') private readonly mode: 'service' | 'cli',
   ) {}
 
   onModuleInit(): void {
     this.events.onSucceeded(() => this.processPending().then(() => undefined));
+    // Runs whose processing failed (or whose instance died) are retried with the sweeps.
+    this.sweeps.register('audit runs not yet turned into actions', () => this.processPending());
   }
 
   onApplicationBootstrap(): void {

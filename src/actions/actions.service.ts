@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { ACTION_STATUS_LABELS, periodLabel, type ActionStatus } from '../engine';
+import { NotificationSweeps } from '../notifications/notification-sweeps.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
@@ -27,14 +28,19 @@ export const RECENT_DAYS = 30;
  * recorded as an event, and announced to the other side.
  */
 @Injectable()
-export class ActionsService {
+export class ActionsService implements OnModuleInit {
   constructor(
     private readonly repo: ActionRepository,
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
     private readonly notifications: NotificationsService,
+    private readonly sweeps: NotificationSweeps,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.sweeps.register('overdue corrective actions', () => this.announceOverdue());
+  }
 
   async list(principal: Principal, q: ActionQueryDto): Promise<ActionSummary[]> {
     const today = berlinToday(this.clock);

@@ -64,6 +64,31 @@ export class EnvironmentVariables {
   @IsString()
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT muss z. B. 1mb oder 512kb sein' })
   BODY_LIMIT?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, { message: 'SMTP_URL muss wie smtp://host:25, smtp://benutzer:passwort@host:587 oder smtps://host:465 aussehen' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^([^<>@\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'MAIL_FROM muss eine E-Mail-Adresse sein, z. B. qualitaet@jobagentur-en.de oder "Qualitätsstandards <qualitaet@jobagentur-en.de>"' })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL muss mit http:// oder https:// beginnen, z. B. https://qualitaet.jobagentur-en.de' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'MAIL_DIGEST muss true oder false sein' })
+  MAIL_DIGEST?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'MAIL_DIGEST_CRON muss ein Cron-Ausdruck sein, z. B. "0 6 * * *"' })
+  MAIL_DIGEST_CRON?: string;
 }
 
 export interface AppConfig {
@@ -77,6 +102,11 @@ export interface AppConfig {
   /** Behind a TLS-terminating reverse proxy: trust X-Forwarded-Proto/-Host (secure cookies, origin checks). */
   trustProxy: boolean;
   nightlyAudit: { enabled: boolean; cron: string; catchUpDays: number };
+  /**
+   * Inbox sweeps and the nightly e-mail digest. Without smtpUrl nothing is sent (the inbox still
+   * works); publicUrl makes the links in mails absolute.
+   */
+  notifications: { smtpUrl?: string; mailFrom: string; publicUrl: string; digestEnabled: boolean; digestCron: string };
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     TRUST_PROXY: env.TRUST_PROXY,
     NIGHTLY_AUDIT_CRON: env.NIGHTLY_AUDIT_CRON || undefined,
     NIGHTLY_CATCH_UP_DAYS: env.NIGHTLY_CATCH_UP_DAYS,
+    SMTP_URL: env.SMTP_URL || undefined,
+    MAIL_FROM: env.MAIL_FROM || undefined,
+    PUBLIC_URL: env.PUBLIC_URL || undefined,
+    MAIL_DIGEST: env.MAIL_DIGEST,
+    MAIL_DIGEST_CRON: env.MAIL_DIGEST_CRON || undefined,
   });
   const errors = validateSync(parsed);
   if (errors.length > 0) {
@@ -101,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (parsed.NIGHTLY_AUDIT_CRON && !validateCronExpression(parsed.NIGHTLY_AUDIT_CRON).valid) {
     throw new ConfigError(`Ungültige Konfiguration:\n  NIGHTLY_AUDIT_CRON: „${parsed.NIGHTLY_AUDIT_CRON}“ ist kein gültiger Cron-Ausdruck`);
+  }
+  if (parsed.MAIL_DIGEST_CRON && !validateCronExpression(parsed.MAIL_DIGEST_CRON).valid) {
+    throw new ConfigError(`Ungültige Konfiguration:\n  MAIL_DIGEST_CRON: „${parsed.MAIL_DIGEST_CRON}“ ist kein gültiger Cron-Ausdruck`);
   }
   return {
     port: parsed.PORT ?? 3000,
@@ -114,5 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Europe/Berlin wall clock; 02:30 is past midnight on both DST change nights (the 02:00–03:00
     // hour is skipped in spring, so the job then runs at 03:00 local).
     nightlyAudit: { enabled: parsed.NIGHTLY_AUDIT ?? true, cron: parsed.NIGHTLY_AUDIT_CRON ?? '30 2 * * *', catchUpDays: parsed.NIGHTLY_CATCH_UP_DAYS ?? 7 },
+    notifications: {
+      smtpUrl: parsed.SMTP_URL,
+      mailFrom: parsed.MAIL_FROM ?? 'Qualitätsstandards JobAgentur EN <qualitaetsstandards@localhost>',
+      publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+      digestEnabled: parsed.MAIL_DIGEST ?? true,
+      // 06:00 Berlin: after the nightly audit (02:30) and its catch-up, before the offices open.
+      digestCron: parsed.MAIL_DIGEST_CRON ?? '0 6 * * *',
+    },
   };
 }

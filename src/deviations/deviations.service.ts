@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { paramOverrideProblems, type AppliedDeviation } from '../engine';
+import { deviationAwaitingConsent } from '../notifications/deviation-notice';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { pickApplied } from './deviation-selection';
@@ -48,6 +50,7 @@ export class DeviationsService {
     private readonly repo: DeviationRepository,
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async propose(principal: Principal, dto: DeviationProposalDto): Promise<DeviationView> {
@@ -74,6 +77,7 @@ export class DeviationsService {
         })
         .catch(overlapAsConflict);
       await this.repo.addEvent(db, { deviationId: row.id, action: 'proposed', side: principal.role, tokenId: principal.tokenId, reason: row.reason });
+      await this.notifications.notify(db, deviationAwaitingConsent(row, office!.name, this.catalog.rule(row.rule_id)!.title));
       return toView(row, await this.repo.events(row.id, db));
     });
   }

@@ -77,4 +77,16 @@ export class NotificationRepository {
   async attachToDigest(db: Db, ids: string[], digestId: string): Promise<void> {
     await db.query('UPDATE notification SET digest_id = $2 WHERE id = ANY($1::uuid[]) AND digest_id IS NULL', [ids, digestId]);
   }
+
+  transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.ds.transaction((m) => work(m));
+  }
+
+  /** Nightly runs that failed since an instant (their night and error, from audit_run). */
+  async failedNightlyRuns(since: Date): Promise<Array<{ id: string; nightly_date: string; error: string | null }>> {
+    return this.ds.query(
+      `SELECT id, nightly_date::text AS nightly_date, error FROM audit_run WHERE trigger = 'nightly' AND status = 'failed' AND started_at >= $1 ORDER BY started_at`,
+      [since],
+    );
+  }
 }

@@ -32,6 +32,8 @@ export const TEST_CONFIG: AppConfig = {
   trustProxy: false,
   // Tests drive the nightly job with a pinned clock instead of the cron.
   nightlyAudit: { enabled: false, cron: '30 2 * * *', catchUpDays: 7 },
+  // Tests drive sweeps, digests and sending themselves; no SMTP server unless a test starts one.
+  notifications: { mailFrom: 'Qualitätsstandards <qs@test.invalid>', publicUrl: 'http://qs.test', digestEnabled: false, digestCron: '0 6 * * *' },
 };
 
 /** The real application (same modules, same configureApp) on its own database. */
