@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { EmptyBodyDto } from './dto/empty-body.dto';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import type { NotificationView } from './notification.view';
 import { NotificationsService } from './notifications.service';
@@ -28,14 +27,14 @@ export class NotificationsController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Alle Mitteilungen der eigenen Seite als gelesen markieren' })
-  readAll(@CurrentPrincipal() p: Principal, @Body() _dto: EmptyBodyDto): Promise<{ marked: number }> {
+  readAll(@CurrentPrincipal() p: Principal): Promise<{ marked: number }> {
     return this.notifications.markAllRead(p);
   }
 
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Eine Mitteilung als gelesen markieren' })
-  read(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() _dto: EmptyBodyDto): Promise<NotificationView> {
+  read(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<NotificationView> {
     return this.notifications.markRead(p, id);
   }
 }
