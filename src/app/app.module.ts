@@ -12,6 +12,7 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OfficesModule } from '../offices/offices.module';
+import { ReportsModule } from '../reports/reports.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { StandardsModule } from '../standards/standards.module';
 import { WebModule } from '../web/web.module';
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, NotificationsModule, ActionsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

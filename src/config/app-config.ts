@@ -81,6 +81,11 @@ export class EnvironmentVariables {
   PUBLIC_URL?: string;
 
   @IsOptional()
+  @IsString()
+  @Matches(/^\//, { message: 'CHROMIUM_PATH muss ein absoluter Pfad sein, z. B. /usr/bin/chromium' })
+  CHROMIUM_PATH?: string;
+
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'MAIL_DIGEST muss true oder false sein' })
   MAIL_DIGEST?: boolean;
@@ -107,6 +112,8 @@ export interface AppConfig {
    * works); publicUrl makes the links in mails absolute.
    */
   notifications: { smtpUrl?: string; mailFrom: string; publicUrl: string; digestEnabled: boolean; digestCron: string };
+  /** PDF reports: the Chromium that renders them (absent: 503, the HTML report still works). */
+  reports: { chromiumPath: string };
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     PUBLIC_URL: env.PUBLIC_URL || undefined,
     MAIL_DIGEST: env.MAIL_DIGEST,
     MAIL_DIGEST_CRON: env.MAIL_DIGEST_CRON || undefined,
+    CHROMIUM_PATH: env.CHROMIUM_PATH || undefined,
   });
   const errors = validateSync(parsed);
   if (errors.length > 0) {
@@ -160,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // 06:00 Berlin: after the nightly audit (02:30) and its catch-up, before the offices open.
       digestCron: parsed.MAIL_DIGEST_CRON ?? '0 6 * * *',
     },
+    reports: { chromiumPath: parsed.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   };
 }

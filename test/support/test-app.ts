@@ -34,6 +34,7 @@ export const TEST_CONFIG: AppConfig = {
   nightlyAudit: { enabled: false, cron: '30 2 * * *', catchUpDays: 7 },
   // Tests drive sweeps, digests and sending themselves; no SMTP server unless a test starts one.
   notifications: { mailFrom: 'Qualitätsstandards <qs@test.invalid>', publicUrl: 'http://qs.test', digestEnabled: false, digestCron: '0 6 * * *' },
+  reports: { chromiumPath: '/usr/bin/chromium' },
 };
 
 /** The real application (same modules, same configureApp) on its own database. */
