@@ -11,6 +11,7 @@ import { OfficesService } from '../offices/offices.service';
 import { escapeHtml, OFFICE_ROLE_NAMES_DE, officePath, renderPage, renderRefusal } from './page-layout';
 import { redirect, safeReturnPath, sendPage } from './page-response';
 import { PageSessionService, type PageViewer } from './page-session.service';
+import { actionsPanel } from './actions-panel.html';
 import { renderSignIn } from './sign-in.page';
 
 /**
@@ -52,7 +53,8 @@ export class WebPagesController {
         current: 'uebersicht',
         script: 'overview.js',
         main: `<h1>Übersicht der Prüfläufe</h1>
-<div id="overview" data-today="${berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>`,
+<div id="overview" data-today="${berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
+${actionsPanel(viewer)}`,
       }),
     );
   }
@@ -77,7 +79,8 @@ export class WebPagesController {
 <p class="subtitle">${escapeHtml(OFFICE_ROLE_NAMES_DE[office.role] ?? office.role)}${office.seatId ? ` (Sitz: ${escapeHtml(seat?.name ?? office.seatId)})` : ''}</p>
 <p><a class="button-link" href="${escapeHtml(officePath(office))}/oeffnungszeiten">Öffnungszeiten einreichen</a></p>
 </div>
-<div id="office" data-office-id="${escapeHtml(office.id)}" data-office-name="${escapeHtml(office.name)}" data-today="${today}" data-last-week="${lastCompleteWeek(today)}"></div>`,
+<div id="office" data-office-id="${escapeHtml(office.id)}" data-office-name="${escapeHtml(office.name)}" data-today="${today}" data-last-week="${lastCompleteWeek(today)}"></div>
+${actionsPanel(viewer, office.id, today)}`,
       }),
     );
   }

@@ -15,7 +15,7 @@ const PUBLIC = new Set([
 ]);
 // Pages that show data: without a session cookie they send the browser to the sign-in page; the
 // data itself comes from the guarded API.
-const SIGN_IN_REDIRECT = new Set(['GET /', 'GET /regionalstellen/:id', 'GET /regionalstellen/:id/oeffnungszeiten', 'GET /abweichungen']);
+const SIGN_IN_REDIRECT = new Set(['GET /', 'GET /regionalstellen/:id', 'GET /regionalstellen/:id/oeffnungszeiten', 'GET /abweichungen', 'GET /mitteilungen']);
 // Swagger UI and its JSON (registered by SwaggerModule, outside the Nest controllers).
 const DOCS = ['/api/docs', '/api/docs-json'];
 
@@ -34,6 +34,25 @@ describe('route guard', () => {
   it('finds the routes it has to check', () => {
     const routes = registeredRoutes(t.app).map((r) => `${r.method} ${r.path}`);
     expect(routes).toEqual(expect.arrayContaining(['GET /api/v1/offices', 'GET /api/v1/offices/:id', 'POST /api/v1/offices', 'POST /internal/cli']));
+    // Corrective actions, notifications and reports (issue 12) are walked like every other route.
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/actions',
+        'GET /api/v1/actions/:id',
+        ...['plan', 'done', 'comment', 'dismiss', 'reopen', 'verify'].map((c) => `POST /api/v1/actions/:id/${c}`),
+        'GET /api/v1/notifications',
+        'GET /api/v1/notifications/unread-count',
+        'POST /api/v1/notifications/:id/read',
+        'POST /api/v1/notifications/read-all',
+        'GET /api/v1/notifications/recipients',
+        'POST /api/v1/notifications/recipients',
+        'DELETE /api/v1/notifications/recipients/:id',
+        'GET /api/v1/offices/:id/report',
+        'GET /api/v1/offices/:id/report.pdf',
+        'GET /api/v1/audits/:id/report',
+        'GET /api/v1/audits/:id/report.pdf',
+      ]),
+    );
   });
 
   it.each([
