@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { ActionsService } from '../actions/actions.service';
 import { AuditRunRepository } from '../audits/audit-run.repository';
+import type { AuditFindingView } from '../audits/audit-run.view';
 import { AuditService } from '../audits/audit.service';
 import type { Principal } from '../auth/principal';
 import { isPlausibleYear, parseIsoWeek, parseMonth, ZONE } from '../calendar';
@@ -12,9 +13,20 @@ import { DeviationsService } from '../deviations/deviations.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { periodOf } from '../actions/verification-period';
+import { weeksOfMonth } from '../compliance/judgement-period';
 import type { Report, ReportDeviation, ReportSection, ReportVerdict } from './report.model';
 
 const de = (iso: string) => iso.split('-').reverse().join('.');
+
+/** Worst first: a rule judged over several weeks shows its worst verdict (as the overview's matrix does). */
+const SEVERITY: Record<FindingStatus, number> = { non_compliant: 5, insufficient_data: 4, waived: 3, compliant: 2, not_applicable: 1 };
+
+function worstOf(findings: AuditFindingView[], namePeriod: boolean): AuditFindingView & { explanation: string } {
+  const worst = findings.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
+  const same = findings.filter((f) => f.status === worst.status).length;
+  const explanation = namePeriod ? `${periodLabel(worst.period)}: ${worst.message}${findings.length > 1 ? ` (${same} von ${findings.length} Zeiträumen ${STATUS_LABELS[worst.status].text})` : ''}` : worst.message;
+  return { ...worst, explanation };
+}
 
 /** A report's period from ?period=: an ISO week (2026-W48) or a month (2026-11). */
 export function reportPeriod(value: unknown): string {
@@ -44,8 +56,11 @@ export class ReportService {
   async officeReport(principal: Principal, officeId: string, periodId: string): Promise<Report> {
     const office = await this.offices.getFor(principal, officeId);
     const period = periodOf(periodId);
-    const latest = await this.runs.latestForPeriod(office.id, period.id);
-    const verdicts = this.ordered(latest.map(({ finding }) => ({ ruleId: finding.ruleId, ruleTitle: this.title(finding.ruleId), obligation: finding.obligation, status: finding.status, explanation: finding.message })));
+    // A month's report also judges the weekly rules: over the ISO weeks that belong to the month.
+    const periods = period.kind === 'month' ? [period.id, ...weeksOfMonth(period.id)] : [period.id];
+    const byRule = new Map<string, AuditFindingView[]>();
+    for (const p of periods) for (const { finding } of await this.runs.latestForPeriod(office.id, p)) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    const verdicts = this.ordered([...byRule.values()].map((findings) => worstOf(findings, periods.length > 1)).map((f) => ({ ruleId: f.ruleId, ruleTitle: this.title(f.ruleId), obligation: f.obligation, status: f.status, explanation: f.explanation })));
     const base = `/api/v1/offices/${encodeURIComponent(office.id)}/report`;
     return {
       title: `Bericht der Regionalstelle ${office.name}`,
