@@ -6,12 +6,13 @@ import { ActionRepository } from './action.repository';
 import { ActionRunProcessor } from './action-run.processor';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
+import { DemoActions } from './demo-actions';
 
 /** Corrective actions (issue 12): findings become actions, the next audit proves them closed. */
 @Module({
   imports: [AuditsModule, OfficesModule, NotificationsModule],
   controllers: [ActionsController],
-  providers: [ActionRepository, ActionsService, ActionRunProcessor],
-  exports: [ActionsService, ActionRunProcessor],
+  providers: [ActionRepository, ActionsService, ActionRunProcessor, DemoActions],
+  exports: [ActionsService, ActionRunProcessor, DemoActions],
 })
 export class ActionsModule {}

@@ -11,6 +11,7 @@ import { SchedulesService } from '../schedules/schedules.service';
 import { DateTime } from 'luxon';
 import { ZONE } from '../calendar';
 import type { Principal } from '../auth/principal';
+import { DemoActions } from '../actions/demo-actions';
 import { demoEvidence } from './demo-evidence';
 
 export const DEMO_TOKEN_LABEL = 'demo';
@@ -35,6 +36,7 @@ export class DemoDataService {
     private readonly schedules: SchedulesService,
     private readonly evidence: EvidenceImportService,
     private readonly audits: AuditService,
+    private readonly demoActions: DemoActions,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
@@ -70,7 +72,35 @@ export class DemoDataService {
     }
     const from = now.startOf('month').minus({ months: 1 }).toISODate()!;
     const to = now.minus({ days: 1 }).toISODate()!;
+    // Two audits, three weeks apart in the data, with the offices' work on corrective actions in
+    // between: the second audit verifies or reopens by evidence (see demoCycle).
+    const split = now.startOf('week').minus({ weeks: 2, days: 1 }).toISODate()!; // a Sunday
+    const first = await this.audits.run({ trigger: 'manual', from, to: split, requestedBy: principal.tokenId });
+    await this.demoCycle(principal, split, to);
     const run = await this.audits.run({ trigger: 'manual', from, to, requestedBy: principal.tokenId });
-    this.logger.log({ msg: 'demo evidence seeded and audited', runId: run?.id, from, to });
+    this.logger.log({ msg: 'demo evidence seeded and audited', runIds: [first?.id, run?.id], from, to });
+  }
+
+  /**
+   * Corrective actions in each state on first start: Witten moved its staff meeting (done, and the
+   * next week proves it: verified), Herdecke reported a measure done that did not change its hours
+   * (reopened by the next week), plans another one (planned), Hattingen reported its hotline fix
+   * done yesterday (done, waiting for next week); the coordination office dismissed one of Wetter's
+   * actions because a deviation is being agreed; the rest stay open.
+   */
+  private async demoCycle(principal: Principal, split: string, yesterday: string): Promise<void> {
+    const regional = await this.tokens.create('regional', ['witten', 'herdecke', 'hattingen', 'wetter'], 'demo-regional');
+    await this.demoActions.apply(
+      [
+        { officeId: 'witten', ruleId: 'opening.every-morning', step: 'done', on: split, text: 'Dienstbesprechungen finden künftig nachmittags statt.' },
+        { officeId: 'herdecke', ruleId: 'opening.every-weekday', step: 'done', on: split, text: 'Vertretung am Freitag über Wetter organisiert.' },
+        { officeId: 'herdecke', ruleId: 'opening.weekly-minimum', step: 'plan', text: 'Öffnung Montag bis Donnerstag bis 13:00 verlängern.' },
+        { officeId: 'hattingen', ruleId: 'hotline.employer-service-hours', step: 'done', on: yesterday, text: 'Übergabe an die Hotline mittwochs schon um 13:00.' },
+        { officeId: 'wetter', ruleId: 'opening.every-morning', step: 'dismiss', text: 'Abweichung nach Abschnitt 6 wird vereinbart: Mittwochvormittag geschlossen (Erprobung).' },
+      ],
+      regional.id,
+      principal.tokenId,
+    );
+    await this.tokens.revokeByLabel('demo-regional'); // its only use: to sign the demo's steps
   }
 }

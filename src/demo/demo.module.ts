@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
 import { AuditsModule } from '../audits/audits.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { DemoDataService } from './demo-data.service';
 
-@Module({ imports: [SchedulesModule, EvidenceModule, AuditsModule], providers: [DemoDataService], exports: [DemoDataService] })
+@Module({ imports: [SchedulesModule, EvidenceModule, AuditsModule, ActionsModule], providers: [DemoDataService], exports: [DemoDataService] })
 export class DemoModule {}

@@ -16,7 +16,7 @@ describe('demo data', () => {
     expect(await t.count('hotline_coverage')).toBeGreaterThan(0);
     expect(await t.count('staff_time_record')).toBeGreaterThan(0);
     const runs = await t.dataSource.query(`SELECT trigger, status FROM audit_run`);
-    expect(runs).toEqual([{ trigger: 'manual', status: 'succeeded' }]);
+    expect(runs).toEqual([{ trigger: 'manual', status: 'succeeded' }, { trigger: 'manual', status: 'succeeded' }]);
     const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM audit_finding ORDER BY 1`);
     expect(statuses.map((s: { status: string }) => s.status)).toEqual(expect.arrayContaining(['compliant', 'non_compliant', 'insufficient_data', 'not_applicable']));
   });
@@ -29,6 +29,23 @@ describe('demo data', () => {
     expect(active[0].n).toBe(1);
     expect(await t.app.get(TokenService).authenticate(coordinationToken)).toBeDefined();
     expect(await t.count('schedule_version')).toBe(9);
-    expect(await t.count('audit_run')).toBe(1);
+    expect(await t.count('audit_run')).toBe(2);
+  });
+
+  it('shows corrective actions in each state of the cycle, verified and reopened by the second audit', async () => {
+    const rows: Array<{ office_id: string; rule_id: string; status: string }> = await t.dataSource.query('SELECT office_id, rule_id, status FROM corrective_action');
+    const status = (office: string, rule: string) => rows.find((r) => r.office_id === office && r.rule_id === rule)?.status;
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['open', 'planned', 'done', 'verified', 'dismissed']));
+    expect(status('witten', 'opening.every-morning')).toBe('verified');
+    expect(status('herdecke', 'opening.weekly-minimum')).toBe('planned');
+    expect(status('hattingen', 'hotline.employer-service-hours')).toBe('done');
+    expect(status('wetter', 'opening.every-morning')).toBe('dismissed');
+    const [reopened] = await t.dataSource.query(
+      `SELECT e.note FROM corrective_action_event e JOIN corrective_action a ON a.id = e.action_id
+        WHERE a.office_id = 'herdecke' AND a.rule_id = 'opening.every-weekday' AND e.kind = 'reopened'`,
+    );
+    expect(reopened.note).toContain('wieder nicht erfüllt');
+    // The token that signed the demo's steps cannot be used.
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM api_token WHERE label = 'demo-regional' AND revoked_at IS NULL`)).toEqual([{ n: 0 }]);
   });
 });
