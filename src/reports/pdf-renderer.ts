@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { APP_CONFIG } from '../app/app-options';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
@@ -38,10 +38,13 @@ export class PdfRenderer implements OnApplicationShutdown {
   }
 
   private async renderNow(html: string): Promise<Buffer> {
-    const browser = await (this.browser ??= chromium.launch({ executablePath: this.config.reports.chromiumPath, args: ARGS }).catch((err) => {
-      this.browser = undefined;
-      throw err;
-    }));
+    // Loaded on first use: playwright-core is large, and most processes never render a PDF.
+    const browser = await (this.browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: this.config.reports.chromiumPath, args: ARGS }))
+      .catch((err) => {
+        this.browser = undefined;
+        throw err;
+      }));
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     try {
       const page = await context.newPage();

@@ -43,7 +43,7 @@ export function renderPage(spec: PageSpec): string {
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 ${spec.script ? `<script type="module" src="/assets/${escapeHtml(spec.script)}"></script>` : ''}
-${spec.viewer ? '<script type="module" src="/assets/inbox-badge.js"></script>' : ''}
+${spec.viewer && spec.script ? '<script type="module" src="/assets/inbox-badge.js"></script>' : ''}
 </head>
 <body>
 <a class="skip-link" href="#inhalt">Zum Inhalt springen</a>
