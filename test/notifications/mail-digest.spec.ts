@@ -11,6 +11,9 @@ async function appWithSmtp(smtpUrl: string | undefined, clock: () => Date): Prom
 
 /** The nightly digest over a real SMTP connection to a listener on loopback. */
 describe('nightly e-mail digest', () => {
+  // Each test starts its own application, seeds a month and audits it: generous on a shared machine.
+  jest.setTimeout(120_000);
+
   let now = new Date('2026-12-01T06:00:00+01:00');
   const clock = () => now;
 
