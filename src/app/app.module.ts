@@ -3,12 +3,12 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuditsModule } from '../audits/audits.module';
 import { AuthModule } from '../auth/auth.module';
 import { CliBridgeModule } from '../cli/cli-bridge.module';
-import { ComplianceModule } from '../compliance/compliance.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { DeviationsModule } from '../deviations/deviations.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
+import { JudgingModule } from '../judging/judging.module';
 import { OfficesModule } from '../offices/offices.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { StandardsModule } from '../standards/standards.module';
@@ -23,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, JudgingModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

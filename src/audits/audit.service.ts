@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { canAccessOffice, type Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { ComplianceService } from '../compliance/compliance.service';
-import type { JudgementPeriod } from '../compliance/judgement-period';
+import type { JudgementPeriod } from '../judging/judgement-period';
+import { JudgingService } from '../judging/judging.service';
 import type { FindingStatus, Obligation } from '../engine';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
@@ -38,7 +38,7 @@ export class AuditService {
 
   constructor(
     private readonly repo: AuditRunRepository,
-    private readonly compliance: ComplianceService,
+    private readonly judging: JudgingService,
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
   ) {}
@@ -88,7 +88,7 @@ export class AuditService {
         writing = this.repo.appendFindings(runId, page);
         writing.catch(() => undefined); // observed by the next flush or the final await
       };
-      await this.compliance.judgeMany(offices, periods, async (office, period, findings) => {
+      await this.judging.judgeMany(offices, periods, async (office, period, findings) => {
         for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, period: period.id, periodKind: period.kind });
         if (buffer.length >= this.flushEvery) await flush();
       });

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '../compliance/compliance.module';
+import { JudgingModule } from '../judging/judging.module';
 import { OfficesModule } from '../offices/offices.module';
 import { AuditRunRepository } from './audit-run.repository';
 import { AuditService } from './audit.service';
@@ -7,7 +7,7 @@ import { AuditsController } from './audits.controller';
 import { NightlyAuditJob } from './nightly-audit.job';
 
 @Module({
-  imports: [ComplianceModule, OfficesModule],
+  imports: [JudgingModule, OfficesModule],
   controllers: [AuditsController],
   providers: [AuditService, AuditRunRepository, NightlyAuditJob],
   exports: [AuditService, NightlyAuditJob, AuditRunRepository],

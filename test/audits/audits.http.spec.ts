@@ -1,6 +1,6 @@
 import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import { AuditService } from '../../src/audits/audit.service';
-import { ComplianceService } from '../../src/compliance/compliance.service';
+import { JudgingService } from '../../src/judging/judging.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedNovember } from './audit-fixtures';
 
@@ -154,12 +154,12 @@ describe('audit runs and reports', () => {
   });
 
   it('marks a run that fails half-way as failed with its error and keeps no partial report', async () => {
-    const compliance = t.app.get(ComplianceService);
+    const judging = t.app.get(JudgingService);
     const audits = t.app.get(AuditService);
     audits.flushEvery = 50; // so that findings are written before the failure
     const appended = jest.spyOn(t.app.get(AuditRunRepository), 'appendFindings');
-    const original = compliance.judgeMany.bind(compliance);
-    const spy = jest.spyOn(compliance, 'judgeMany').mockImplementation((offices, periods, sink) => {
+    const original = judging.judgeMany.bind(judging);
+    const spy = jest.spyOn(judging, 'judgeMany').mockImplementation((offices, periods, sink) => {
       let calls = 0;
       return original(offices, periods, async (office, period, findings) => {
         if (++calls === 20) throw new Error('Datenbankverbindung verloren');
