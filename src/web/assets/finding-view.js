@@ -35,7 +35,8 @@ const EVIDENCE_LABELS = {
   minimumHours: 'Mindeststunden',
   minimumPercent: 'Mindestanteil (%)',
   openUntilAtLeast: 'Geöffnet mindestens bis',
-  proRataForExcusedWeekdays: 'Anteilig bei Feiertagen',
+  creditHolidays: 'Feiertage nach Plan anrechnen',
+  days: 'Tage',
   windowStart: 'Zeitfenster ab',
   windowEnd: 'Zeitfenster bis',
 };
