@@ -110,6 +110,14 @@ describe('access on at least one afternoon (section 2, 13:00–20:00, Monday to 
     );
   });
 
+  it('Corpus Christi on the long Thursday keeps the only afternoon (2026-W23)', () => {
+    // Fronleichnam, Thursday 4 June 2026, is the office's only afternoon (14:00–18:00): credited as
+    // scheduled, the week has its afternoon and one for working people, as in every regular week.
+    const week = mornings().startingOn('2026-06-01').open('thu', '14:00', '18:00').holiday('thu', 'Fronleichnam').build();
+    expect(standalone('opening.afternoon', week)).toMatchObject({ status: 'compliant', measured: 1 });
+    expect(standalone('opening.afternoon-for-working-people', week).status).toBe('compliant');
+  });
+
   it('Saturday can be the only afternoon', () => {
     const finding = standalone('opening.afternoon', mornings().open('sat', '13:00', '15:00').build());
     expect(finding).toMatchObject({ status: 'compliant', measured: 1, required: 1 });

@@ -36,7 +36,6 @@ const EVIDENCE_LABELS = {
   minimumPercent: 'Mindestanteil (%)',
   openUntilAtLeast: 'Geöffnet mindestens bis',
   creditHolidays: 'Feiertage nach Plan anrechnen',
-  days: 'Tage',
   windowStart: 'Zeitfenster ab',
   windowEnd: 'Zeitfenster bis',
 };
