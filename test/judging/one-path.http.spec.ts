@@ -36,7 +36,7 @@ describe('one judging path', () => {
     const coverage = isoWeekDates('2026-W14').slice(0, 4).map((d) => ({ start: `${d}T08:00`, end: `${d}T17:00`, coveredBy: 'staff' }));
     await t.http().post('/api/v1/offices/witten/hotline-coverage').set(auth(coordination)).send(coverage).expect(201);
     runId = (await t.http().post('/api/v1/audits').set(auth(coordination)).send({ from: '2026-11-01', to: '2026-11-30' }).expect(201)).body.id;
-  });
+  }, 120_000); // nine schedules, evidence and an audit: more than the default hook time on a busy machine
   afterAll(() => t?.close());
 
   const auditFindings = async (id: string, query: string, token = coordination): Promise<FindingBody[]> =>
