@@ -107,7 +107,7 @@ export class JudgingService {
    */
   async judgeMany(offices: Office[], periods: JudgementPeriod[], sink: FindingsSink): Promise<void> {
     if (offices.length === 0 || periods.length === 0) return;
-    const selections = new Map(periods.map((p) => [p.kind, this.selection('office', p)]));
+    const selections = new Map(periods.map((p) => [p.kind, this.selection(p.kind === 'week' ? JUDGEMENTS.officeWeek : JUDGEMENTS.officeMonth)]));
     const needs = new Set<Need>([...selections.values()].flatMap((s) => [...s.needs]));
     const range = coveringRange(periods);
     // Days and weeks of the range, computed once for all chunks (bounded by the range).
@@ -131,7 +131,9 @@ export class JudgingService {
    * period over all offices. Periods without district rules of their cadence give no findings.
    */
   async judgeDistrict(periods: JudgementPeriod[], sink: DistrictFindingsSink): Promise<void> {
-    const judged = periods.map((period) => ({ period, selection: this.selection('district', period) })).filter((p) => p.selection.ruleIds.length > 0);
+    const judged = periods
+      .map((period) => ({ period, selection: this.selection(period.kind === 'week' ? JUDGEMENTS.districtWeek : JUDGEMENTS.districtMonth) }))
+      .filter((p) => p.selection.ruleIds.length > 0);
     if (judged.length === 0) return;
     const offices = await this.offices.all();
     const range = coveringRange(judged.map((p) => p.period));
@@ -162,14 +164,13 @@ export class JudgingService {
       if (inForce) facts.seatOpeningWeek = regularOpeningWeek(weekFromStored(inForce.week), [`schedule:${inForce.id}`]);
     }
     const deviations = await this.deviations.forPeriod(office.id, validity.validFrom, validity.validUntil ?? validity.validFrom);
-    const { ruleIds } = this.selection('office', undefined, JUDGEMENTS.scheduleCheck);
+    const { ruleIds } = this.selection(JUDGEMENTS.scheduleCheck);
     const findings = evaluate(catalog, facts, { period: 'regular-week', ruleIds, deviations: deviations.applied });
     return { compliant: isCompliant(findings), catalogVersion: catalog.version, findings, pendingDeviations: deviations.pending };
   }
 
   /** The rules a judgement judges (from the engine) and the evidence they need. */
-  private selection(scope: 'office' | 'district', period?: JudgementPeriod, given?: RuleSelection): { ruleIds: string[]; needs: Set<Need> } {
-    const selection: RuleSelection = given ?? { scope, cadence: period!.kind };
+  private selection(selection: RuleSelection): { ruleIds: string[]; needs: Set<Need> } {
     const rules = selectRules(this.catalog.catalog, selection);
     return { ruleIds: rules.map((r) => r.id), needs: new Set(rules.flatMap((r) => ruleTraits(r).needs)) };
   }
