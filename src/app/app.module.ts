@@ -4,12 +4,12 @@ import { ActionsModule } from '../actions/actions.module';
 import { AuditsModule } from '../audits/audits.module';
 import { AuthModule } from '../auth/auth.module';
 import { CliBridgeModule } from '../cli/cli-bridge.module';
-import { ComplianceModule } from '../compliance/compliance.module';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { DeviationsModule } from '../deviations/deviations.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
+import { JudgingModule } from '../judging/judging.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OfficesModule } from '../offices/offices.module';
 import { ReportsModule } from '../reports/reports.module';
@@ -26,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, JudgingModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../calendar';
-import { monthPeriod, weekPeriod, type JudgementPeriod } from '../compliance/judgement-period';
+import { monthPeriod, weekPeriod, type JudgementPeriod } from '../judging/judgement-period';
 
 const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 const isoWeekId = (d: DateTime) => `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;

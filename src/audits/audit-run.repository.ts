@@ -20,7 +20,12 @@ export interface FindingRow extends AuditFindingView {
 }
 
 export interface FindingFilter {
+  /** Only these offices' findings (undefined: every office). */
   officeIds?: string[];
+  /** Whether district findings (office_id NULL) are included; default true. */
+  includeDistrict?: boolean;
+  /** Only district findings. */
+  districtOnly?: boolean;
   ruleId?: string;
   status?: string;
   obligation?: string;
@@ -41,7 +46,7 @@ export interface FindingRef {
   status: FindingStatus;
 }
 
-/** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (14 per row). */
+/** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (15 per row). */
 const INSERT_CHUNK = 500;
 
 @Injectable()
@@ -82,13 +87,13 @@ export class AuditRunRepository {
       const params: unknown[] = [];
       const values = chunk.map((f) => {
         const base = params.length;
-        params.push(runId, f.seq, f.officeId, f.period, f.periodKind, f.ruleId, f.obligation, f.status, f.measured, f.required, f.unit, f.message, f.deviation?.id ?? null, JSON.stringify(f));
-        return `(${Array.from({ length: 14 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+        params.push(runId, f.seq, f.officeId, f.scope, f.period, f.periodKind, f.ruleId, f.obligation, f.status, f.measured, f.required, f.unit, f.message, f.deviation?.id ?? null, JSON.stringify(f));
+        return `(${Array.from({ length: 15 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
       });
       // Multi-row VALUES measured faster here than unnest() of per-column arrays: the driver's
       // array literal escaping of the JSON documents cost more than the extra bind parameters.
       await this.ds.query(
-        `INSERT INTO audit_finding (run_id, seq, office_id, period, period_kind, rule_id, obligation, status, measured, required, unit, message, deviation_id, finding)
+        `INSERT INTO audit_finding (run_id, seq, office_id, scope, period, period_kind, rule_id, obligation, status, measured, required, unit, message, deviation_id, finding)
          VALUES ${values.join(', ')}`,
         params,
       );
@@ -161,7 +166,9 @@ export class AuditRunRepository {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (f.officeIds) add('office_id = ANY(?)', f.officeIds);
+    if (f.districtOnly) where.push('office_id IS NULL');
+    else if (f.officeIds) add(f.includeDistrict === false ? 'office_id = ANY(?)' : '(office_id IS NULL OR office_id = ANY(?))', f.officeIds);
+    else if (f.includeDistrict === false) where.push('office_id IS NOT NULL');
     if (f.ruleId) add('rule_id = ?', f.ruleId);
     if (f.status) add('status = ?', f.status);
     if (f.obligation) add('obligation = ?', f.obligation);
@@ -170,15 +177,18 @@ export class AuditRunRepository {
       `SELECT finding FROM audit_finding WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return rows.map((r) => r.finding);
+    return rows.map((r) => withScope(r.finding));
   }
 
-  /** Counts per office, rule and status, aggregated in SQL (a run may hold many thousand findings). */
-  async cellCounts(runId: string, officeIds?: string[]): Promise<Array<{ office_id: string; rule_id: string; obligation: Obligation; status: FindingStatus; n: number; deviations: string[] }>> {
+  /**
+   * Counts per office, rule and status, aggregated in SQL (a run may hold many thousand findings).
+   * District findings (office_id NULL) come as their own rows and are visible to every caller.
+   */
+  async cellCounts(runId: string, officeIds?: string[]): Promise<Array<{ office_id: string | null; rule_id: string; obligation: Obligation; status: FindingStatus; n: number; deviations: string[] }>> {
     return this.ds.query(
       `SELECT office_id, rule_id, obligation, status, count(*)::int AS n,
               array_remove(array_agg(DISTINCT deviation_id::text), NULL) AS deviations
-         FROM audit_finding WHERE run_id = $1 AND ($2::text[] IS NULL OR office_id = ANY($2))
+         FROM audit_finding WHERE run_id = $1 AND ($2::text[] IS NULL OR office_id IS NULL OR office_id = ANY($2))
         GROUP BY office_id, rule_id, obligation, status`,
       [runId, officeIds ?? null],
     );
@@ -195,15 +205,15 @@ export class AuditRunRepository {
     );
   }
 
-  /** Streams a run's findings in order, a page at a time, for exports of any size. */
+  /** Streams a run's findings in order, a page at a time, for exports of any size; district findings always. */
   async *stream(runId: string, officeIds?: string[], pageSize = 2000): AsyncGenerator<AuditFindingView> {
     let after = -1;
     for (;;) {
       const rows: Array<{ seq: number; finding: AuditFindingView }> = await this.ds.query(
-        `SELECT seq, finding FROM audit_finding WHERE run_id = $1 AND seq > $2 AND ($3::text[] IS NULL OR office_id = ANY($3)) ORDER BY seq LIMIT $4`,
+        `SELECT seq, finding FROM audit_finding WHERE run_id = $1 AND seq > $2 AND ($3::text[] IS NULL OR office_id IS NULL OR office_id = ANY($3)) ORDER BY seq LIMIT $4`,
         [runId, after, officeIds ?? null, pageSize],
       );
-      for (const r of rows) yield r.finding;
+      for (const r of rows) yield withScope(r.finding);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1].seq;
     }
@@ -248,4 +258,9 @@ export class AuditRunRepository {
     );
     return rows.map((r) => ({ runId: r.run_id, finding: r.finding }));
   }
+}
+
+/** Findings stored before district findings existed carry no scope: they are office findings. */
+function withScope(finding: AuditFindingView): AuditFindingView {
+  return finding.scope ? finding : { ...finding, scope: 'office' };
 }

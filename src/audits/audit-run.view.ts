@@ -57,12 +57,19 @@ export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunVi
   };
 }
 
-/** One finding of a run, with where and when it was judged. */
+/**
+ * One finding of a run, with where and when it was judged. A district finding (a rule judged once
+ * over all offices, e.g. the common core of opening hours) has `officeId: null` and
+ * `scope: 'district'`; every other finding names its office and has `scope: 'office'`.
+ */
 export interface AuditFindingView extends Finding {
-  officeId: string;
+  officeId: string | null;
+  scope: FindingScope;
   period: string;
   periodKind: 'week' | 'month';
 }
+
+export type FindingScope = 'office' | 'district';
 
 /** One cell of the office × rule matrix: the worst status over the run's periods, and all counts. */
 export interface MatrixCell {
@@ -75,11 +82,20 @@ export interface MatrixCell {
   deviations: string[];
 }
 
+/** The district row of the matrix: one cell per district rule, over all offices at once. */
+export interface DistrictCell extends Omit<MatrixCell, 'officeId'> {
+  officeId: null;
+  scope: 'district';
+}
+
 export interface AuditSummary {
   run: AuditRunView;
   offices: string[];
-  rules: Array<{ id: string; title: string; obligation: Obligation }>;
+  rules: Array<{ id: string; title: string; shortTitle: string; obligation: Obligation; scope: FindingScope }>;
+  /** Office × rule, office rules only. */
   matrix: MatrixCell[];
+  /** Rules judged once for the whole district (Kreis): a row of their own, never one per office. */
+  district: DistrictCell[];
   /** Findings per obligation level and status, e.g. { must: { compliant: 30, non_compliant: 2 } }. */
   byObligation: Partial<Record<Obligation, Partial<Record<FindingStatus, number>>>>;
 }

@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { canAccessOffice, type Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { ComplianceService } from '../compliance/compliance.service';
-import type { JudgementPeriod } from '../compliance/judgement-period';
-import type { FindingStatus, Obligation } from '../engine';
+import type { JudgementPeriod } from '../judging/judgement-period';
+import { JudgingService } from '../judging/judging.service';
+import { ruleTraits, type FindingStatus, type Obligation } from '../engine';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { periodsWithin } from './audit-periods';
 import { AuditRunEvents } from './audit-run.events';
 import { AuditRunRepository, type FindingFilter, type FindingRow } from './audit-run.repository';
-import { toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type MatrixCell } from './audit-run.view';
+import { toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type DistrictCell, type MatrixCell } from './audit-run.view';
 
 export interface AuditRequest {
   trigger: AuditTrigger;
@@ -39,7 +39,7 @@ export class AuditService {
 
   constructor(
     private readonly repo: AuditRunRepository,
-    private readonly compliance: ComplianceService,
+    private readonly judging: JudgingService,
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
     private readonly events: AuditRunEvents,
@@ -51,7 +51,7 @@ export class AuditService {
    * removes its partial findings and is rethrown.
    */
   async run(req: AuditRequest): Promise<AuditRunView | undefined> {
-    const offices = await this.resolveOffices(req.officeIds);
+    const { offices, everyOffice } = await this.resolveOffices(req.officeIds);
     const { version, validFrom } = this.catalog.catalog;
     const complete = req.periods ?? periodsWithin(req.from, req.to);
     if (complete.length === 0) {
@@ -90,10 +90,17 @@ export class AuditService {
         writing = this.repo.appendFindings(runId, page);
         writing.catch(() => undefined); // observed by the next flush or the final await
       };
-      await this.compliance.judgeMany(offices, periods, async (office, period, findings) => {
-        for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, period: period.id, periodKind: period.kind });
+      await this.judging.judgeMany(offices, periods, async (office, period, findings) => {
+        for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, scope: 'office', period: period.id, periodKind: period.kind });
         if (buffer.length >= this.flushEvery) await flush();
       });
+      // District rules concern all offices at once: judged once per period, and only by a run over
+      // every office (a run for some offices says nothing about the district as a whole).
+      if (everyOffice) {
+        await this.judging.judgeDistrict(periods, (period, findings) => {
+          for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: null, scope: 'district', period: period.id, periodKind: period.kind });
+        });
+      }
       await flush();
       await writing;
       await this.repo.succeed(runId, seq);
@@ -120,14 +127,18 @@ export class AuditService {
     const run = await this.visibleRun(principal, runId);
     const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
     const cells = new Map<string, MatrixCell>();
+    const district = new Map<string, DistrictCell>();
     const byObligation: AuditSummary['byObligation'] = {};
     for (const c of await this.repo.cellCounts(runId, visible)) {
-      const key = `${c.office_id} ${c.rule_id}`;
-      const cell = cells.get(key) ?? { officeId: c.office_id, ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] };
+      const cell: MatrixCell | DistrictCell =
+        c.office_id === null
+          ? (district.get(c.rule_id) ?? { officeId: null, scope: 'district', ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] })
+          : (cells.get(`${c.office_id} ${c.rule_id}`) ?? { officeId: c.office_id, ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] });
       cell.counts[c.status] = (cell.counts[c.status] ?? 0) + c.n;
       if ((SEVERITY[c.status] ?? 0) > (SEVERITY[cell.status] ?? 0)) cell.status = c.status;
       cell.deviations = [...new Set([...cell.deviations, ...c.deviations])];
-      cells.set(key, cell);
+      if (cell.officeId === null) district.set(c.rule_id, cell as DistrictCell);
+      else cells.set(`${cell.officeId} ${c.rule_id}`, cell as MatrixCell);
       const level = (byObligation[c.obligation] ??= {});
       level[c.status] = (level[c.status] ?? 0) + c.n;
     }
@@ -136,17 +147,27 @@ export class AuditService {
     return {
       run: toRunView(run, visible),
       offices: visible ? run.office_ids.filter((o) => visible.includes(o)) : run.office_ids,
-      rules: this.catalog.catalog.rules.map((r) => ({ id: r.id, title: r.title, obligation: r.obligation as Obligation })),
+      rules: this.catalog.catalog.rules.map((r) => ({ id: r.id, title: r.title, shortTitle: r.shortTitle, obligation: r.obligation as Obligation, scope: ruleTraits(r).scope })),
       matrix,
+      district: [...district.values()].sort((a, b) => ruleOrder.indexOf(a.ruleId) - ruleOrder.indexOf(b.ruleId)),
       byObligation,
     };
   }
 
-  async findings(principal: Principal, runId: string, filter: Omit<FindingFilter, 'officeIds'> & { officeId?: string }): Promise<AuditFindingView[]> {
+  /**
+   * The visible findings of a run. District findings concern every office, so regional tokens see
+   * them too; `office=` asks for one office's findings only, `scope=district` for the district's.
+   */
+  async findings(
+    principal: Principal,
+    runId: string,
+    filter: Omit<FindingFilter, 'officeIds' | 'includeDistrict' | 'districtOnly'> & { officeId?: string; scope?: 'office' | 'district' },
+  ): Promise<AuditFindingView[]> {
     await this.visibleRun(principal, runId);
-    const officeIds = filter.officeId ? [filter.officeId] : principal.role === 'coordination' ? undefined : principal.officeIds;
     if (filter.officeId && !canAccessOffice(principal, filter.officeId)) throw DomainError.forbidden();
-    return this.repo.findings(runId, { ...filter, officeIds });
+    const { officeId, scope, ...rest } = filter;
+    const officeIds = officeId ? [officeId] : principal.role === 'coordination' ? undefined : principal.officeIds;
+    return this.repo.findings(runId, { ...rest, officeIds, includeDistrict: !officeId && scope !== 'office', districtOnly: scope === 'district' });
   }
 
   /** Streams the visible findings of a run (for CSV and JSON exports of any size). */
@@ -179,11 +200,12 @@ export class AuditService {
     return run;
   }
 
-  private async resolveOffices(ids?: string[]): Promise<Office[]> {
+  private async resolveOffices(ids?: string[]): Promise<{ offices: Office[]; everyOffice: boolean }> {
     const all = await this.offices.all();
-    if (!ids || ids.length === 0) return all;
+    if (!ids || ids.length === 0) return { offices: all, everyOffice: true };
     const unknown = ids.filter((id) => !all.some((o) => o.id === id));
     if (unknown.length) throw DomainError.validation(unknown.map((id) => ({ field: 'offices', message: `Die Regionalstelle „${id}“ ist nicht bekannt.` })));
-    return all.filter((o) => ids.includes(o.id));
+    const offices = all.filter((o) => ids.includes(o.id));
+    return { offices, everyOffice: offices.length === all.length };
   }
 }

@@ -39,7 +39,7 @@ export class AuditsController {
   }
 
   @Get('audits/:id')
-  @ApiOperation({ summary: 'Zusammenfassung: Matrix Regionalstelle × Regel mit Zählungen je Verbindlichkeit' })
+  @ApiOperation({ summary: 'Zusammenfassung: Matrix Regionalstelle × Regel, eigene Zeile für kreisweite Regeln (district), Zählungen je Verbindlichkeit' })
   summary(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<AuditSummary> {
     return this.audits.summary(p, id);
   }
@@ -47,7 +47,7 @@ export class AuditsController {
   @Get('audits/:id/findings')
   @ApiOperation({ summary: 'Feststellungen eines Prüflaufs, filterbar' })
   findings(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: FindingsQueryDto): Promise<AuditFindingView[]> {
-    return this.audits.findings(p, id, { officeId: q.office, ruleId: q.rule, status: q.status, obligation: q.obligation, limit: q.limit, offset: q.offset });
+    return this.audits.findings(p, id, { officeId: q.office, scope: q.scope, ruleId: q.rule, status: q.status, obligation: q.obligation, limit: q.limit, offset: q.offset });
   }
 
   @Get('audits/:id/export')

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ComplianceModule } from '../compliance/compliance.module';
+import { JudgingModule } from '../judging/judging.module';
 import { OfficesModule } from '../offices/offices.module';
 import { AuditRunEvents } from './audit-run.events';
 import { AuditRunRepository } from './audit-run.repository';
@@ -8,7 +8,7 @@ import { AuditsController } from './audits.controller';
 import { NightlyAuditJob } from './nightly-audit.job';
 
 @Module({
-  imports: [ComplianceModule, OfficesModule],
+  imports: [JudgingModule, OfficesModule],
   controllers: [AuditsController],
   providers: [AuditService, AuditRunRepository, NightlyAuditJob, AuditRunEvents],
   exports: [AuditService, NightlyAuditJob, AuditRunRepository, AuditRunEvents],

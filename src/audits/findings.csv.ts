@@ -23,11 +23,14 @@ export function csvHeader(): string {
   return CSV_BOM + HEADER.join(';') + '\r\n';
 }
 
+/** What the "Regionalstelle" column says for a finding judged once over all offices. */
+export const DISTRICT_LABEL = 'Kreis (alle Regionalstellen)';
+
 export function csvLine(f: AuditFindingView): string {
   const deviation = (f as { deviation?: { id: string } }).deviation;
   return (
     [
-      f.officeId,
+      f.officeId ?? DISTRICT_LABEL,
       f.period,
       f.ruleId,
       f.title,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AuditService } from '../audits/audit.service';
 import type { AuditFindingView } from '../audits/audit-run.view';
-import { csvHeader, csvLine, germanNumber } from '../audits/findings.csv';
+import { csvHeader, csvLine, DISTRICT_LABEL, germanNumber } from '../audits/findings.csv';
 import { isPlausibleDate } from '../calendar';
 import { OBLIGATION_LABELS, STATUS_LABELS, type FindingStatus, type Obligation } from '../engine';
 import type { Principal } from '../auth/principal';
@@ -53,7 +53,7 @@ export async function auditCommand(app: ServiceLocator, args: string[]): Promise
 
 function table(findings: AuditFindingView[]): string {
   const head = ['Regionalstelle', 'Zeitraum', 'Regel', 'Verbindl.', 'Status', 'Gemessen', 'Gefordert', 'Einheit'];
-  const rows = findings.map((f) => [f.officeId, f.period, f.ruleId, OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation, statusText(f.status), germanNumber(f.measured), germanNumber(f.required), f.unit]);
+  const rows = findings.map((f) => [f.officeId ?? DISTRICT_LABEL, f.period, f.ruleId, OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation, statusText(f.status), germanNumber(f.measured), germanNumber(f.required), f.unit]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';

@@ -16,8 +16,12 @@ export interface DemoEvidence {
 
 const HOTLINE_OFFICES = ['witten', 'hattingen', 'wetter', 'schwelm', 'ennepetal', 'gevelsberg'];
 const TIME_OFFICES = ['witten', 'hattingen', 'herdecke', 'wetter', 'schwelm', 'ennepetal', 'gevelsberg'];
-/** Employer-service share of each placement officer, in percent of 480 minutes a day. */
-const SHARES: Record<string, number[]> = { wetter: [45, 45, 40, 50], default: [60, 55, 50, 40] };
+/**
+ * Employer-service share of each placement officer, in percent of 480 minutes a day: elsewhere all
+ * four reach 45 % (the aim, catalog employer-service.time-share); at Wetter one of four does not
+ * (75 % of the officers, below the 80 % the aim asks for).
+ */
+const SHARES: Record<string, number[]> = { wetter: [45, 45, 40, 50], default: [60, 55, 50, 45] };
 
 export function demoEvidence(today: DateTime): DemoEvidence[] {
   const start = today.setZone(ZONE).startOf('week').minus({ weeks: 8 });

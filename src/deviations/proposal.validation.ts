@@ -1,6 +1,6 @@
 import { dateProblem } from '../calendar';
 import type { ErrorDetail } from '../common/domain-error';
-import { paramOverrideProblems, ruleParamNames, type OfficeRole, type Rule } from '../engine';
+import { paramOverrideProblems, ruleParamNames, ruleTraits, type OfficeRole, type Rule } from '../engine';
 import type { DeviationProposalDto } from './dto/deviation-proposal.dto';
 
 const ROLE_NAMES_DE: Readonly<Record<OfficeRole, string>> = {
@@ -24,6 +24,11 @@ export function proposalProblems(
   if (!office) errors.push({ field: 'officeId', message: `Die Regionalstelle „${dto.officeId}“ ist nicht bekannt.` });
   if (!rule) {
     errors.push({ field: 'ruleId', message: `Die Regel „${dto.ruleId}“ steht nicht im Regelkatalog (siehe GET /api/v1/standards).` });
+  } else if (ruleTraits(rule).scope === 'district') {
+    errors.push({
+      field: 'ruleId',
+      message: `Die Regel „${rule.id}“ wird einmal für alle Regionalstellen des Kreises beurteilt; eine Abweichung für eine einzelne Regionalstelle ist davon nicht möglich.`,
+    });
   } else if (office && !rule.appliesTo.includes(office.role)) {
     errors.push({
       field: 'ruleId',

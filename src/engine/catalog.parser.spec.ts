@@ -13,7 +13,7 @@ const ruleYaml = (overrides: Record<string, string> = {}) => {
     obligation: 'must',
     appliesTo: '[standalone, tandem-seat]',
     check: 'weekly-hours',
-    params: `{ minimumHours: ${param(21.5)}, proRataForExcusedWeekdays: ${param(true)} }`,
+    params: `{ minimumHours: ${param(21.5)}, creditHolidays: ${param(true)} }`,
     ...overrides,
   };
   const lines = Object.entries(fields)
@@ -40,7 +40,7 @@ const parseError = (text: string, fileName = FILE): string => {
 };
 
 describe('the standards catalog in config/standards', () => {
-  it('loads with the ten rules of Anlage 3 in order', () => {
+  it('loads with the fourteen rules of Anlage 3 in order', () => {
     const catalog = realCatalog();
     expect(catalog.version).toBe('2026.1');
     expect(catalog.validFrom).toBe('2026-01-01');
@@ -50,10 +50,13 @@ describe('the standards catalog in config/standards', () => {
       ['opening.every-morning', 'should', ['standalone', 'tandem-seat']],
       ['opening.afternoon', 'must', ['standalone', 'tandem-seat']],
       ['opening.afternoon-for-working-people', 'should', ['standalone', 'tandem-seat']],
+      ['opening.district-core-hours', 'aim', ['standalone', 'tandem-seat']],
       ['tandem.minor-mornings', 'should', ['tandem-minor']],
       ['tandem.seat-access', 'must', ['tandem-minor']],
       ['hotline.employer-service-hours', 'must', ['standalone', 'tandem-seat']],
+      ['hotline.staff-availability', 'must', ['standalone', 'tandem-seat']],
       ['employer-service.time-share', 'aim', ['standalone', 'tandem-seat']],
+      ['placement.one-to-one', 'should', ['standalone', 'tandem-seat']],
       ['hotline.forwarding-share', 'observe', ['standalone', 'tandem-seat']],
     ]);
   });
@@ -64,12 +67,30 @@ describe('the standards catalog in config/standards', () => {
         .filter(([, spec]) => spec.interpretation?.includes('Auslegung'))
         .map(([name]) => name)
         .sort();
-    expect(interpreted('opening.weekly-minimum')).toEqual(['proRataForExcusedWeekdays']);
-    expect(interpreted('opening.every-morning')).toEqual(['everyDay', 'minimumHours', 'windowEnd', 'windowStart']);
-    expect(interpreted('opening.afternoon')).toEqual(['minimumHours', 'windowEnd', 'windowStart']);
-    expect(interpreted('opening.afternoon-for-working-people')).toEqual(['minimumHours', 'openUntilAtLeast', 'windowEnd', 'windowStart']);
-    expect(interpreted('tandem.minor-mornings')).toEqual(['minimumDays', 'minimumHours', 'windowEnd', 'windowStart']);
+    expect(interpreted('opening.weekly-minimum')).toEqual(['creditHolidays']);
+    expect(interpreted('opening.every-weekday')).toEqual(['creditHolidays', 'minimumHours']);
+    expect(interpreted('opening.every-morning')).toEqual(['creditHolidays', 'days', 'minimumHours', 'windowEnd', 'windowStart']);
+    expect(interpreted('opening.afternoon')).toEqual(['creditHolidays', 'days', 'minimumHours', 'windowEnd', 'windowStart']);
+    expect(interpreted('opening.afternoon-for-working-people')).toEqual(['creditHolidays', 'days', 'minimumHours', 'openUntilAtLeast', 'windowEnd', 'windowStart']);
+    expect(interpreted('opening.district-core-hours')).toEqual(['days', 'minimumHours']);
+    expect(interpreted('tandem.minor-mornings')).toEqual(['creditHolidays', 'days', 'minimumHours', 'windowEnd', 'windowStart']);
+    expect(interpreted('tandem.seat-access')).toEqual(['creditHolidays']);
     expect(interpreted('hotline.employer-service-hours')).toEqual([]);
+    expect(interpreted('hotline.staff-availability')).toEqual(['minimumStaffPercent']);
+    expect(interpreted('employer-service.time-share')).toEqual(['minimumGroupSize', 'minimumOfficersPercent', 'minimumPercent']);
+    expect(interpreted('placement.one-to-one')).toEqual(['minimumGroupSize', 'minimumSidePercent']);
+  });
+
+  it('invents no minimum length for a morning or an afternoon opening (the text names none)', () => {
+    for (const id of ['opening.every-morning', 'opening.afternoon', 'opening.afternoon-for-working-people', 'tandem.minor-mornings']) {
+      expect({ id, minimumHours: realCatalog().rules.find((r) => r.id === id)!.params.minimumHours.value }).toEqual({ id, minimumHours: 0 });
+    }
+  });
+
+  it('counts Saturday for both afternoon rules and only Monday to Friday for the daily and morning rules', () => {
+    const days = (id: string) => realCatalog().rules.find((r) => r.id === id)!.params.days?.value;
+    expect(['opening.afternoon', 'opening.afternoon-for-working-people'].map(days)).toEqual(['Mo-Sa', 'Mo-Sa']);
+    expect(['opening.every-weekday', 'opening.every-morning', 'tandem.minor-mornings'].map(days)).toEqual(['Mo-Fr', 'Mo-Fr', 'Mo-Fr']);
   });
 
   it('refuses a rule file that catalog.yaml does not list', () => {
@@ -95,7 +116,7 @@ describe('the standards catalog in config/standards', () => {
 describe('catalog parse errors name the file, the rule and the field', () => {
   it('accepts the minimal valid rule', () => {
     const [rule] = parseCatalog(ruleYaml(), FILE).rules;
-    expect(rule.params).toEqual({ minimumHours: { value: 21.5, label: 'L' }, proRataForExcusedWeekdays: { value: true, label: 'L' } });
+    expect(rule.params).toEqual({ minimumHours: { value: 21.5, label: 'L' }, creditHolidays: { value: true, label: 'L' } });
     expect(rule.shortTitle).toBe('Wochenstunden');
   });
 
@@ -111,12 +132,12 @@ describe('catalog parse errors name the file, the rule and the field', () => {
   });
 
   it.each([
-    ['a parameter given without label', { params: `{ minimumHours: 21.5, proRataForExcusedWeekdays: ${param(true)} }` }, 'rule "opening.weekly-minimum": params.minimumHours: expected a mapping with value and label'],
-    ['a parameter of the wrong type', { params: `{ minimumHours: ${param('viel')}, proRataForExcusedWeekdays: ${param(true)} }` }, 'params.minimumHours.value: expected a number'],
-    ['a parameter with an empty label', { params: `{ minimumHours: { value: 21.5, label: '' }, proRataForExcusedWeekdays: ${param(true)} }` }, 'params.minimumHours.label: expected a German label'],
-    ['an unknown parameter', { params: `{ minimumHours: ${param(21.5)}, proRataForExcusedWeekdays: ${param(true)}, maximumHours: ${param(40)} }` }, 'params.maximumHours: unknown parameter for check "weekly-hours" (known: minimumHours, proRataForExcusedWeekdays)'],
-    ['a missing required parameter', { params: `{ proRataForExcusedWeekdays: ${param(true)} }` }, 'params.minimumHours: missing: list it with value and label'],
-    ['an unlisted parameter that has a default', { params: `{ minimumHours: ${param(21.5)} }` }, 'params.proRataForExcusedWeekdays: missing: list it with value and label'],
+    ['a parameter given without label', { params: `{ minimumHours: 21.5, creditHolidays: ${param(true)} }` }, 'rule "opening.weekly-minimum": params.minimumHours: expected a mapping with value and label'],
+    ['a parameter of the wrong type', { params: `{ minimumHours: ${param('viel')}, creditHolidays: ${param(true)} }` }, 'params.minimumHours.value: expected a number'],
+    ['a parameter with an empty label', { params: `{ minimumHours: { value: 21.5, label: '' }, creditHolidays: ${param(true)} }` }, 'params.minimumHours.label: expected a German label'],
+    ['an unknown parameter', { params: `{ minimumHours: ${param(21.5)}, creditHolidays: ${param(true)}, maximumHours: ${param(40)} }` }, 'params.maximumHours: unknown parameter for check "weekly-hours" (known: minimumHours, creditHolidays)'],
+    ['a missing required parameter', { params: `{ creditHolidays: ${param(true)} }` }, 'params.minimumHours: missing: list it with value and label'],
+    ['an unlisted parameter that has a default', { params: `{ minimumHours: ${param(21.5)} }` }, 'params.creditHolidays: missing: list it with value and label'],
     ['a missing short title', { shortTitle: '' }, 'shortTitle: expected a non-empty string'],
     ['a short title too long for a column header', { shortTitle: "'Mindestöffnungszeit je Kalenderwoche'" }, 'shortTitle: expected at most 24 characters'],
     ['opensAction that is not a boolean', { opensAction: 'vielleicht' }, 'opensAction: expected true or false'],
@@ -136,9 +157,21 @@ describe('catalog parse errors name the file, the rule and the field', () => {
     const yaml = ruleYaml({
       id: 'opening.every-morning',
       check: 'weekday-window',
-      params: `{ windowStart: ${param('13:00')}, windowEnd: ${param('07:00')}, minimumHours: ${param(0)}, everyDay: ${param(true)} }`,
+      params: `{ windowStart: ${param('13:00')}, windowEnd: ${param('07:00')}, minimumHours: ${param(0)}, everyDay: ${param(true)}, days: ${param('Mo-Fr')}, creditHolidays: ${param(true)} }`,
     });
     expect(parseError(yaml)).toContain('rule "opening.every-morning": params: windowStart muss vor windowEnd liegen');
+  });
+
+  it.each([
+    ['a list of weekdays that is not German', 'Mon-Fri', "params.days.value: expected German weekdays such as 'Mo-Fr' or 'Mo, Mi, Fr'"],
+    ['a backwards range', 'Sa-Mo', "params.days.value: expected German weekdays"],
+    ['more days required than listed', 'Mo-Di', 'minimumDays ist größer als die Zahl der Tage in days (2)'],
+  ])('rejects %s', (_name, days, expected) => {
+    const yaml = ruleYaml({
+      check: 'weekday-window',
+      params: `{ windowStart: ${param('07:00')}, windowEnd: ${param('13:00')}, minimumHours: ${param(0)}, minimumDays: ${param(3)}, days: ${param(days)}, creditHolidays: ${param(true)} }`,
+    });
+    expect(parseError(yaml)).toContain(expected);
   });
 
   it('rejects a time that is not HH:MM', () => {
@@ -149,7 +182,7 @@ describe('catalog parse errors name the file, the rule and the field', () => {
   it('rejects a weekday window with both minimumDays and everyDay', () => {
     const yaml = ruleYaml({
       check: 'weekday-window',
-      params: `{ windowStart: ${param('07:00')}, windowEnd: ${param('13:00')}, minimumHours: ${param(0)}, everyDay: ${param(true)}, minimumDays: ${param(3)} }`,
+      params: `{ windowStart: ${param('07:00')}, windowEnd: ${param('13:00')}, minimumHours: ${param(0)}, everyDay: ${param(true)}, minimumDays: ${param(3)}, days: ${param('Mo-Fr')}, creditHolidays: ${param(true)} }`,
     });
     expect(parseError(yaml)).toContain('genau eines von minimumDays oder everyDay: true ist anzugeben');
   });
@@ -177,7 +210,7 @@ describe('parameter overrides for deviations (section 6)', () => {
 
   it('names a parameter the rule does not have', () => {
     expect(validateParamOverride(rule('opening.weekly-minimum'), { minimumDays: 2 })).toEqual([
-      'Die Regel opening.weekly-minimum hat keinen Parameter „minimumDays“ (vorhanden: minimumHours, proRataForExcusedWeekdays).',
+      'Die Regel opening.weekly-minimum hat keinen Parameter „minimumDays“ (vorhanden: minimumHours, creditHolidays).',
     ]);
   });
 

@@ -47,7 +47,7 @@ describe('deviations agreed under section 6 change the verdict of their rule', (
     expect(finding.message).toContain('Umbau der Räume');
     expect(finding.standard).toEqual({
       required: 21.5,
-      params: { minimumHours: 21.5, proRataForExcusedWeekdays: true },
+      params: { minimumHours: 21.5, creditHolidays: true },
       status: 'non_compliant',
     });
     expect(finding.deviation).toEqual({ id: 'dev-1', kind: 'waiver', reason: 'Umbau der Räume' });
@@ -57,14 +57,14 @@ describe('deviations agreed under section 6 change the verdict of their rule', (
     const finding = judge(RULE, weekClosingAt('12:24'), { deviations: [stricter] });
     expect(finding.deviation).toEqual({ id: 'dev-1', kind: 'parameters', params: { minimumHours: 25 }, reason: 'Erprobung längerer Öffnung' });
     expect(finding.standard).toMatchObject({ required: 21.5, params: { minimumHours: 21.5 }, status: 'compliant' });
-    expect(finding.evidence.params).toEqual({ minimumHours: 25, proRataForExcusedWeekdays: true });
+    expect(finding.evidence.params).toEqual({ minimumHours: 25, creditHolidays: true });
     expect(finding.message).toContain('unter dem Mindestwert von 25,0 Std.');
     expect(finding.message).toContain('Abweichung (gültig vom 01.07.2027 bis 31.08.2027): Mindestöffnungszeit je Woche 25 Std. statt 21,5 Std. (Begründung: Erprobung längerer Öffnung).');
   });
 
   it('names a parameter the standard leaves at its default', () => {
-    const finding = judge(RULE, weekClosingAt('12:24'), { deviations: [agreed({ params: { proRataForExcusedWeekdays: false } })] });
-    expect(finding.message).toContain('Mindestwert in Feiertagswochen anteilig nein statt ja');
+    const finding = judge(RULE, weekClosingAt('12:24'), { deviations: [agreed({ params: { creditHolidays: false } })] });
+    expect(finding.message).toContain('Feiertage nach Öffnungsplan anrechnen nein statt ja');
   });
 
   it('findings without a deviation carry neither deviation nor standard', () => {

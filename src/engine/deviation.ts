@@ -1,5 +1,6 @@
 import { applyParamOverride } from './catalog.parser';
 import { CHECKS } from './checks/check-registry';
+import { germanDate } from './time';
 import type { CheckOutcome } from './checks/check-definition';
 import type { AppliedDeviation, Finding, ParamSpec, Rule } from './types';
 
@@ -93,11 +94,6 @@ function validity(deviation: AppliedDeviation): string {
   return deviation.validUntil
     ? `(gültig vom ${germanDate(deviation.validFrom)} bis ${germanDate(deviation.validUntil)})`
     : `(gültig ab ${germanDate(deviation.validFrom)})`;
-}
-
-function germanDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
 }
 
 function formatValue(value: ParamSpec['value']): string {

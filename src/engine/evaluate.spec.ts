@@ -1,4 +1,5 @@
 import { evaluate } from './evaluate';
+import { JUDGEMENTS, ruleTraits, selectRules } from './rule-selection';
 import { officeFacts } from './testing/facts.factory';
 import { realCatalog } from './testing/standards-files.fixture';
 import { aWeek } from './testing/week.factory';
@@ -7,9 +8,9 @@ import { OFFICE_ROLES } from './types';
 describe('evaluate', () => {
   const catalog = realCatalog();
 
-  it('returns one finding per rule in catalog order, stamped with catalog version and period', () => {
+  it('returns one finding per office rule in catalog order, stamped with catalog version and period', () => {
     const findings = evaluate(catalog, officeFacts('standalone'), { period: 'regular-week' });
-    expect(findings.map((f) => f.ruleId)).toEqual(catalog.rules.map((r) => r.id));
+    expect(findings.map((f) => f.ruleId)).toEqual(catalog.rules.filter((r) => ruleTraits(r).scope === 'office').map((r) => r.id));
     expect(findings.every((f) => f.catalogVersion === '2026.1' && f.period === 'regular-week')).toBe(true);
   });
 
@@ -23,7 +24,7 @@ describe('evaluate', () => {
       const rule = catalog.rules.find((r) => r.id === finding.ruleId)!;
       if (!rule.appliesTo.includes(role)) {
         expect(finding).toMatchObject({ status: 'not_applicable', measured: null, required: null });
-        expect(finding.message).toContain('gilt nicht für die Regionalstelle office-1');
+        expect(finding.message).toContain('gilt nicht für die Regionalstelle Musterstadt');
       }
     }
   });
@@ -43,7 +44,7 @@ describe('evaluate', () => {
     const [finding] = evaluate(catalog, officeFacts('standalone', { openingWeek: aWeek().build() }), { ruleIds: ['opening.weekly-minimum'] });
     expect(finding.citation).toEqual({ section: '2', passage: 'Es ist eine Mindestöffnungszeit von 21,5 Stunden pro Woche zu gewährleisten.' });
     expect(finding.obligation).toBe('must');
-    expect(finding.evidence.params).toEqual({ minimumHours: 21.5, proRataForExcusedWeekdays: true });
+    expect(finding.evidence.params).toEqual({ minimumHours: 21.5, creditHolidays: true });
   });
 
   it('a well-run standalone office is compliant with every opening rule', () => {
@@ -52,5 +53,62 @@ describe('evaluate', () => {
       ruleIds: catalog.rules.filter((r) => r.id.startsWith('opening.')).map((r) => r.id),
     });
     expect(findings.map((f) => [f.ruleId, f.status])).toEqual(findings.map((f) => [f.ruleId, 'compliant']));
+  });
+});
+
+describe('rule selection follows what each check kind declares', () => {
+  const catalog = realCatalog();
+  const ids = (selection: Parameters<typeof selectRules>[1]) => selectRules(catalog, selection).map((r) => r.id);
+
+  it('a schedule pre-check judges only the rules a schedule can answer', () => {
+    expect(ids(JUDGEMENTS.scheduleCheck)).toEqual([
+      'opening.weekly-minimum',
+      'opening.every-weekday',
+      'opening.every-morning',
+      'opening.afternoon',
+      'opening.afternoon-for-working-people',
+      'tandem.minor-mornings',
+      'tandem.seat-access',
+    ]);
+  });
+
+  it('a real week judges every weekly office rule, the hotline included', () => {
+    expect(ids(JUDGEMENTS.officeWeek)).toEqual([...ids(JUDGEMENTS.scheduleCheck), 'hotline.employer-service-hours', 'hotline.staff-availability', 'hotline.forwarding-share']);
+  });
+
+  it('a month judges the monthly rules on working time', () => {
+    expect(ids(JUDGEMENTS.officeMonth)).toEqual(['employer-service.time-share', 'placement.one-to-one']);
+  });
+
+  it('the district rule is judged once a week over all offices', () => {
+    expect(ids(JUDGEMENTS.districtWeek)).toEqual(['opening.district-core-hours']);
+    expect(ids(JUDGEMENTS.districtMonth)).toEqual([]);
+  });
+
+  it('every rule falls into exactly one of the judgements', () => {
+    const all = [JUDGEMENTS.officeWeek, JUDGEMENTS.officeMonth, JUDGEMENTS.districtWeek, JUDGEMENTS.districtMonth].flatMap(ids);
+    expect([...all].sort()).toEqual(catalog.rules.map((r) => r.id).sort());
+  });
+
+  it('declares needs, cadence and scope of each rule', () => {
+    expect(ruleTraits(catalog.rules.find((r) => r.id === 'hotline.staff-availability')!)).toEqual({ needs: ['hotline'], cadence: 'week', scope: 'office' });
+    expect(ruleTraits(catalog.rules.find((r) => r.id === 'employer-service.time-share')!)).toEqual({ needs: ['time-records'], cadence: 'month', scope: 'office' });
+  });
+});
+
+describe('messages people read', () => {
+  it('name offices and seats by name and periods as people read them, never by id', () => {
+    const catalog = realCatalog();
+    const week = aWeek().startingOn('2026-10-05').open(['mon', 'wed'], '08:00', '12:00').build();
+    const facts = {
+      office: { id: 'sprockhoevel', name: 'Sprockhövel', role: 'tandem-minor' as const, seatId: 'gevelsberg', seatName: 'Gevelsberg' },
+      openingWeek: week,
+      seatOpeningWeek: aWeek().startingOn('2026-10-05').open(['mon', 'tue'], '08:00', '12:00').build(),
+    };
+    const findings = evaluate(catalog, facts, { period: '2026-W41' });
+    const text = findings.map((f) => f.message).join(' ');
+    expect(text).toContain('Regionalstellensitz Gevelsberg');
+    expect(text).toContain('Regionalstelle Sprockhövel');
+    expect(text).not.toMatch(/sprockhoevel|gevelsberg|2026-W41|[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

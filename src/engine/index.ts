@@ -1,5 +1,7 @@
 export * from './types';
-export { evaluate } from './evaluate';
+export { evaluate, evaluateDistrict } from './evaluate';
+export { selectRules, ruleTraits, JUDGEMENTS } from './rule-selection';
+export type { RuleSelection } from './rule-selection';
 export {
   parseCatalog,
   parseCatalogFiles,
@@ -11,10 +13,10 @@ export {
 export type { CatalogFile, ParamOverrideProblem } from './catalog.parser';
 export { CatalogError } from './catalog.error';
 export { CHECKS } from './checks/check-registry';
-export type { CheckDefinition, CheckOutcome } from './checks/check-definition';
+export type { CheckDefinition, CheckOutcome, OfficeCheckDefinition, DistrictCheckDefinition } from './checks/check-definition';
 export type { ParamDefinition, ParamSchema, ParamType } from './params/param-schema';
 export { regularOpeningWeek } from './opening-week';
-export { union, totalMinutes, clip, gaps } from './intervals';
+export { union, totalMinutes, clip, gaps, intersect, subtract } from './intervals';
 export {
   WEEKDAY_NAMES_DE,
   parseClock,
@@ -24,6 +26,10 @@ export {
   minutesToHours,
   joinGerman,
   weekdayNames,
+  parseWeekdays,
+  formatWeekdays,
+  germanDate,
+  WEEKDAY_ABBREVIATIONS_DE,
 } from './time';
 export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, SIDE_LABELS, periodLabel, vocabulary } from './vocabulary';
 export type { StatusWording, ObligationWording, ActionStatus, Side } from './vocabulary';

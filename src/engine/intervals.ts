@@ -37,3 +37,13 @@ export function gaps(window: Interval, intervals: readonly Interval[]): Interval
   if (cursor < window.to) result.push({ from: cursor, to: window.to });
   return result;
 }
+
+/** The parts covered by both lists of intervals. */
+export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  return union(b).flatMap((window) => clip(a, window));
+}
+
+/** The parts of `a` not covered by `b`. */
+export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  return union(a).flatMap((window) => gaps(window, b));
+}

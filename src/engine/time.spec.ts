@@ -1,4 +1,4 @@
-import { formatClock, formatHours, joinGerman, parseClock } from './time';
+import { formatClock, formatHours, formatWeekdays, joinGerman, parseClock, parseWeekdays } from './time';
 
 describe('clock times', () => {
   it.each([
@@ -35,5 +35,30 @@ describe('German number formatting', () => {
     [['Montag', 'Mittwoch', 'Freitag'], 'Montag, Mittwoch und Freitag'],
   ])('joins %j as %j', (items, text) => {
     expect(joinGerman(items)).toBe(text);
+  });
+});
+
+describe('German lists of weekdays', () => {
+  it.each([
+    ['Mo-Fr', ['mon', 'tue', 'wed', 'thu', 'fri']],
+    ['Mo–Sa', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat']],
+    ['Mo, Mi, Fr', ['mon', 'wed', 'fri']],
+    ['mo-mi,fr', ['mon', 'tue', 'wed', 'fri']],
+    ['Sa', ['sat']],
+  ])('reads %s', (text, days) => {
+    expect(parseWeekdays(text)).toEqual(days);
+  });
+
+  it.each(['', 'Mon-Fri', 'Fr-Mo', 'Mo-Di-Mi', 'Mo,,Fr'])('refuses %j', (text) => {
+    expect(parseWeekdays(text)).toBeNull();
+  });
+
+  it.each([
+    [['mon', 'tue', 'wed', 'thu', 'fri'], 'Mo–Fr'],
+    [['mon', 'wed', 'fri'], 'Mo, Mi, Fr'],
+    [['mon', 'tue', 'wed', 'fri'], 'Mo–Mi, Fr'],
+    [['mon', 'tue'], 'Mo, Di'],
+  ] as const)('writes %j as %s', (days, text) => {
+    expect(formatWeekdays(days)).toBe(text);
   });
 });

@@ -56,3 +56,59 @@ export function joinGerman(items: readonly string[]): string {
 export function weekdayNames(days: readonly Weekday[]): string {
   return joinGerman(days.map((day) => WEEKDAY_NAMES_DE[day]));
 }
+
+/** German two-letter weekday abbreviations, as the catalog writes day lists ('Mo-Sa', 'Mo, Mi, Fr'). */
+export const WEEKDAY_ABBREVIATIONS_DE: Readonly<Record<Weekday, string>> = {
+  mon: 'Mo',
+  tue: 'Di',
+  wed: 'Mi',
+  thu: 'Do',
+  fri: 'Fr',
+  sat: 'Sa',
+  sun: 'So',
+};
+
+const ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const BY_ABBREVIATION = new Map(ORDER.map((day) => [WEEKDAY_ABBREVIATIONS_DE[day].toLowerCase(), day]));
+
+/**
+ * A German list of weekdays → the days in week order: 'Mo-Sa' (or 'Mo–Sa'), 'Mo, Mi, Fr',
+ * 'Mo-Mi, Fr'. A range runs forward within one week. Anything else, or an empty list → null.
+ */
+export function parseWeekdays(text: string): Weekday[] | null {
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  const days = new Set<Weekday>();
+  for (const part of text.split(',')) {
+    const range = part.split(/[-–]/).map((t) => t.trim().toLowerCase());
+    if (range.length > 2 || range.some((t) => !BY_ABBREVIATION.has(t))) return null;
+    const first = ORDER.indexOf(BY_ABBREVIATION.get(range[0])!);
+    const last = ORDER.indexOf(BY_ABBREVIATION.get(range[range.length - 1])!);
+    if (last < first) return null;
+    for (let i = first; i <= last; i++) days.add(ORDER[i]);
+  }
+  return ORDER.filter((day) => days.has(day));
+}
+
+/** Days in week order as people write them: 'Mo–Sa', 'Mo, Mi, Fr', 'Mo–Mi, Fr'. */
+export function formatWeekdays(days: readonly Weekday[]): string {
+  const sorted = ORDER.filter((day) => days.includes(day));
+  const runs: Weekday[][] = [];
+  for (const day of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && ORDER.indexOf(run[run.length - 1]) + 1 === ORDER.indexOf(day)) run.push(day);
+    else runs.push([day]);
+  }
+  return runs
+    .map((run) =>
+      run.length >= 3
+        ? `${WEEKDAY_ABBREVIATIONS_DE[run[0]]}–${WEEKDAY_ABBREVIATIONS_DE[run[run.length - 1]]}`
+        : run.map((day) => WEEKDAY_ABBREVIATIONS_DE[day]).join(', '),
+    )
+    .join(', ');
+}
+
+/** '2026-06-04' → '04.06.2026'. */
+export function germanDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}

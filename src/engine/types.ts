@@ -52,16 +52,43 @@ export type CheckKind =
   | 'weekday-window'
   | 'tandem-seat-access'
   | 'hotline-coverage'
+  | 'staff-availability'
   | 'time-share'
-  | 'coverage-share';
+  | 'one-to-one'
+  | 'coverage-share'
+  | 'district-core-hours';
 export const CHECK_KINDS: readonly CheckKind[] = [
   'weekly-hours',
   'weekday-window',
   'tandem-seat-access',
   'hotline-coverage',
+  'staff-availability',
   'time-share',
+  'one-to-one',
   'coverage-share',
+  'district-core-hours',
 ];
+
+/**
+ * The evidence a check kind reads: `schedule` the schedule in force (for a real week with its
+ * closures and public holidays), `hotline` the telephone coverage records, `time-records` the monthly
+ * working time of the placement officers. The schedule pre-check can answer only `schedule`.
+ */
+export type Need = 'schedule' | 'hotline' | 'time-records';
+export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records'];
+
+/** How often a check kind is judged: per ISO week or per calendar month. */
+export type Cadence = 'week' | 'month';
+
+/** Whether a rule is judged per office or once over all offices of the district (Kreis). */
+export type RuleScope = 'office' | 'district';
+
+/** What a check kind declares about itself, served with each rule by GET /api/v1/standards. */
+export interface CheckTraits {
+  needs: readonly Need[];
+  cadence: Cadence;
+  scope: RuleScope;
+}
 
 export interface Rule {
   id: string;
@@ -95,10 +122,16 @@ export interface DayFacts {
   /** YYYY-MM-DD for real calendar weeks, absent for a regular schedule. */
   date?: string;
   weekday: Weekday;
-  /** Actually open, closures already subtracted. */
+  /** Actually open, closures already subtracted; empty on a public holiday (the office is closed). */
   opening: Interval[];
-  /** E.g. 'Karfreitag': a public holiday needs no opening. */
-  excused?: string;
+  /** Name of the NRW public holiday that day, e.g. 'Karfreitag'. */
+  holiday?: string;
+  /**
+   * On a public holiday: the opening the schedule in force foresaw that day. The opening rules
+   * credit it as if the office had been open (parameter `creditHolidays`), so a holiday week is
+   * judged like the regular week of its schedule.
+   */
+  scheduled?: Interval[];
 }
 
 export interface OpeningWeekFacts {
@@ -123,20 +156,54 @@ export interface HotlineWeekFacts {
   sources: string[];
 }
 
+/** One placement officer's month, anonymous: no pseudonym ever reaches the engine. */
+export interface OfficerMonth {
+  employerServiceMinutes: number;
+  jobseekerServiceMinutes: number;
+  workingMinutes: number;
+}
+
 export interface TimeShareFacts {
   /** YYYY-MM */
   month: string;
   /** Anonymous, one entry per placement officer. */
-  officers: Array<{ employerServiceMinutes: number; workingMinutes: number }>;
+  officers: OfficerMonth[];
   recordCount: number;
 }
 
+/** The office judged; `name` (and the seat's name) are what messages say, never the id. */
+export interface OfficeIdentity {
+  id: string;
+  name: string;
+  role: OfficeRole;
+  seatId?: string;
+  seatName?: string;
+}
+
 export interface Facts {
-  office: { id: string; role: OfficeRole; seatId?: string };
+  office: OfficeIdentity;
   openingWeek?: OpeningWeekFacts;
   seatOpeningWeek?: OpeningWeekFacts;
   hotlineWeek?: HotlineWeekFacts;
   timeShare?: TimeShareFacts;
+}
+
+/** One office as a district rule sees it. */
+export interface DistrictOfficeFacts {
+  id: string;
+  name: string;
+  role: OfficeRole;
+  /**
+   * The opening its schedules in force foresee on each day of the period (closures and public
+   * holidays play no part: the district rule compares the offered hours). Undefined when on some
+   * day of the period no schedule is in force.
+   */
+  plannedWeek?: OpeningWeekFacts;
+}
+
+/** Facts for rules judged once over all offices of the district (scope 'district'). */
+export interface DistrictFacts {
+  offices: DistrictOfficeFacts[];
 }
 
 export interface EvaluationContext {

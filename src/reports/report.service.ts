@@ -13,7 +13,7 @@ import { DeviationsService } from '../deviations/deviations.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { periodOf } from '../actions/verification-period';
-import { weeksOfMonth } from '../compliance/judgement-period';
+import { weeksOfMonth } from '../judging/judgement-period';
 import type { Report, ReportDeviation, ReportSection, ReportVerdict } from './report.model';
 
 const de = (iso: string) => iso.split('-').reverse().join('.');

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine';
-import type { StoredWeek } from './week-input';
+import type { StoredWeek } from '../judging/stored-week';
 
 /** A stored schedule version as the API returns it. */
 export interface ScheduleVersionView {

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Finding } from '../engine';
 import { SCHEDULE_COLUMNS, type ScheduleVersionRow } from './schedule-version.view';
-import type { StoredWeek } from './week-input';
+import { pickInForce } from '../judging/schedule-in-force';
+import type { StoredWeek } from '../judging/stored-week';
 
 export interface NewScheduleVersion {
   officeId: string;
@@ -34,6 +35,7 @@ export class ScheduleRepository {
     return this.ds.query(`SELECT ${SCHEDULE_COLUMNS} FROM schedule_version WHERE office_id = $1 ORDER BY valid_from DESC, submitted_at DESC, id`, [officeId]);
   }
 
+  /** The version in force on a day, by the one rule in judging/schedule-in-force.ts. */
   async inForce(officeId: string, date: string): Promise<ScheduleVersionRow | undefined> {
     return pickInForce(await this.overlapping(officeId, date, date), date);
   }
@@ -46,24 +48,4 @@ export class ScheduleRepository {
       [officeId, from, to],
     );
   }
-}
-
-/**
- * The version in force on a day: among the versions whose period covers the day, the one with the
- * latest validFrom (a later validFrom supersedes an earlier one; among equal validFrom the latest
- * submission). When a limited version (say, summer hours) has ended, the earlier one applies again.
- */
-export function pickInForce<T extends Pick<ScheduleVersionRow, 'valid_from' | 'valid_until' | 'submitted_at' | 'id'>>(rows: T[], date: string): T | undefined {
-  let best: T | undefined;
-  for (const r of rows) {
-    if (r.valid_from > date || (r.valid_until !== null && r.valid_until < date)) continue;
-    if (!best || r.valid_from > best.valid_from || (r.valid_from === best.valid_from && later(r, best))) best = r;
-  }
-  return best;
-}
-
-function later(a: Pick<ScheduleVersionRow, 'submitted_at' | 'id'>, b: Pick<ScheduleVersionRow, 'submitted_at' | 'id'>): boolean {
-  const ta = new Date(a.submitted_at).getTime();
-  const tb = new Date(b.submitted_at).getTime();
-  return ta !== tb ? ta > tb : a.id > b.id;
 }

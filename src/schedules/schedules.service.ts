@@ -2,19 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { DomainError, type ErrorDetail } from '../common/domain-error';
 import type { DeviationSummary } from '../deviations/deviation.view';
-import { DeviationsService } from '../deviations/deviations.service';
-import { isCompliant } from '../engine/compliance-summary';
-import { evaluate, regularOpeningWeek, type Facts, type Finding, type WeekSchedule } from '../engine';
+import type { Finding, WeekSchedule } from '../engine';
+import { JudgingService } from '../judging/judging.service';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
-import { CatalogService } from '../standards/catalog.service';
 import type { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
 import { parseOpeningHours } from './opening-hours.parser';
 import { ScheduleRepository } from './schedule.repository';
 import { toView, type ScheduleVersionView } from './schedule-version.view';
 import { dateProblem } from '../calendar';
-import { storedWeek, weekFromDto, weekFromStored, type StoredWeek } from './week-input';
+import { storedWeek, weekFromDto } from './week-input';
 
+/**
+ * The answer of POST /api/v1/schedules/check, built in one place (SchedulesService.check). The
+ * findings are those of the rules a schedule can answer (JUDGEMENTS.scheduleCheck): no hotline, no
+ * working time, no district rule.
+ */
 export interface ScheduleCheckResult {
   compliant: boolean;
   catalogVersion: string;
@@ -33,9 +36,8 @@ interface PreparedSchedule {
 export class SchedulesService {
   constructor(
     private readonly offices: OfficesService,
-    private readonly catalog: CatalogService,
     private readonly repo: ScheduleRepository,
-    private readonly deviations: DeviationsService,
+    private readonly judging: JudgingService,
   ) {}
 
   check(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleCheckResult> {
@@ -71,12 +73,6 @@ export class SchedulesService {
     return toView(row);
   }
 
-  /** The week in force for an office on a day, as the engine reads it (undefined: none known). */
-  async weekInForce(officeId: string, date: string): Promise<{ id: string; week: WeekSchedule } | undefined> {
-    const row = await this.repo.inForce(officeId, date);
-    return row ? { id: row.id, week: weekFromStored(row.week as StoredWeek) } : undefined;
-  }
-
   private async prepare(principal: Principal, dto: ScheduleSubmissionDto): Promise<PreparedSchedule> {
     assertOfficeAccess(principal, dto.officeId);
     const errors: ErrorDetail[] = [];
@@ -107,25 +103,11 @@ export class SchedulesService {
     }
     if (errors.length > 0 || !office || !week) throw DomainError.validation(errors);
 
-    const catalog = this.catalog.catalog;
-    const facts: Facts = {
-      office: { id: office.id, role: office.role, seatId: office.seatId ?? undefined },
-      openingWeek: regularOpeningWeek(week, ['submitted-schedule']),
-    };
-    if (office.role === 'tandem-minor' && office.seatId) {
-      // section 2: on days without access at the minor location, access must be possible at the seat;
-      // judged against the seat's schedule in force when the minor's schedule takes effect.
-      const seat = await this.weekInForce(office.seatId, dto.validFrom);
-      if (seat) facts.seatOpeningWeek = regularOpeningWeek(seat.week, [`schedule:${seat.id}`]);
-    }
-    // Section 6: deviations agreed for this office apply when they govern the schedule's validity
-    // (open end: the day it takes effect); proposals awaiting consent are only listed.
-    const deviations = await this.deviations.forPeriod(office.id, dto.validFrom, dto.validUntil ?? dto.validFrom);
-    const findings = evaluate(catalog, facts, { period: 'regular-week', deviations: deviations.applied });
+    const judged = await this.judging.judgeSchedule(office, week, { validFrom: dto.validFrom, validUntil: dto.validUntil ?? null });
     return {
       office,
       week,
-      result: { compliant: isCompliant(findings), catalogVersion: catalog.version, findings, pendingDeviations: deviations.pending },
+      result: { compliant: judged.compliant, catalogVersion: judged.catalogVersion, findings: judged.findings, pendingDeviations: judged.pendingDeviations },
     };
   }
 }

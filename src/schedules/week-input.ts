@@ -1,14 +1,9 @@
 import type { ErrorDetail } from '../common/domain-error';
-import { formatClock, parseClock, type Interval, type WeekSchedule, type Weekday } from '../engine';
+import { formatClock, parseClock, type WeekSchedule } from '../engine';
+import { emptyWeek, SCHEDULE_DAYS } from '../judging/stored-week';
 import type { WeekDto } from './dto/schedule-submission.dto';
 
-export const SCHEDULE_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type ScheduleDay = (typeof SCHEDULE_DAYS)[number];
-
-/** The stored form of a week: every day Monday to Saturday present, times as HH:MM. */
-export type StoredWeek = Record<ScheduleDay, Array<{ from: string; to: string }>>;
-
-const emptyWeek = (): WeekSchedule => ({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
+export { SCHEDULE_DAYS, storedWeek, weekFromStored, type ScheduleDay, type StoredWeek } from '../judging/stored-week';
 
 /**
  * Turns the validated JSON week into minutes and checks what class-validator cannot: each interval
@@ -34,15 +29,4 @@ export function weekFromDto(week: WeekDto): { week: WeekSchedule; errors: ErrorD
     out[day] = valid.map(({ from, to }) => ({ from, to }));
   }
   return { week: out, errors };
-}
-
-export function storedWeek(week: WeekSchedule): StoredWeek {
-  const fmt = (list: Interval[]) => list.map((i) => ({ from: formatClock(i.from), to: formatClock(i.to) }));
-  return { mon: fmt(week.mon), tue: fmt(week.tue), wed: fmt(week.wed), thu: fmt(week.thu), fri: fmt(week.fri), sat: fmt(week.sat) };
-}
-
-export function weekFromStored(stored: StoredWeek): WeekSchedule {
-  const out = emptyWeek();
-  for (const day of SCHEDULE_DAYS) out[day as Weekday] = (stored[day] ?? []).map((i) => ({ from: parseClock(i.from)!, to: parseClock(i.to)! }));
-  return out;
 }

@@ -1,7 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { vocabulary, type Catalog } from '../engine';
+import { ruleTraits, vocabulary, type Catalog, type CheckTraits, type Rule } from '../engine';
 import { CatalogService } from './catalog.service';
+
+/** A rule as served: the catalog's entry plus what its check kind declares (needs, cadence, scope). */
+export type ServedRule = Rule & CheckTraits;
+
+export type StandardsView = Omit<Catalog, 'rules'> & { rules: ServedRule[]; vocabulary: ReturnType<typeof vocabulary> };
 
 @ApiTags('Standards')
 @ApiBearerAuth()
@@ -10,10 +15,16 @@ export class StandardsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Der Regelkatalog in Kraft: Regeln, Fundstellen, Parameter und ihre Auslegung, dazu die deutschen Bezeichnungen (vocabulary)' })
-  get(): Catalog & { vocabulary: ReturnType<typeof vocabulary> } {
+  @ApiOperation({
+    summary:
+      'Der Regelkatalog in Kraft: Regeln, Fundstellen, Parameter und ihre Auslegung, je Regel needs, cadence und scope, dazu die deutschen Bezeichnungen (vocabulary)',
+  })
+  get(): StandardsView {
     // The German words for statuses, obligations and roles travel with the catalog: pages use them
-    // instead of keeping copies (one vocabulary).
-    return { ...this.catalog.catalog, vocabulary: vocabulary() };
+    // instead of keeping copies (one vocabulary). Each rule carries its check kind's needs (what
+    // evidence it reads), cadence (week or month) and scope (office or district), so pages know,
+    // e.g., which rules a schedule pre-check shows and which rule has a district row.
+    const { rules, ...catalog } = this.catalog.catalog;
+    return { ...catalog, rules: rules.map((rule) => ({ ...rule, ...ruleTraits(rule) })), vocabulary: vocabulary() };
   }
 }

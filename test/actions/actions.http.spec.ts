@@ -115,7 +115,7 @@ describe('corrective actions', () => {
     const runs = t.app.get(AuditRunRepository);
     const runId = (await runs.create({ trigger: 'cli', from: '2026-11-02', to: '2026-11-08', periods: ['2026-W45'], officeIds: ['wetter'], catalogVersion: 'x' }))!;
     await runs.appendFindings(runId, [
-      { seq: 0, officeId: 'wetter', period: '2026-W45', periodKind: 'week', ruleId: 'opening.every-weekday', title: 't', status: 'non_compliant', obligation: 'must', measured: 4, required: 5, unit: 'Tage', message: 'm', citation: { section: '2', passage: 'p' }, evidence: {}, catalogVersion: 'x', sources: [] },
+      { seq: 0, officeId: 'wetter', scope: 'office', period: '2026-W45', periodKind: 'week', ruleId: 'opening.every-weekday', title: 't', status: 'non_compliant', obligation: 'must', measured: 4, required: 5, unit: 'Tage', message: 'm', citation: { section: '2', passage: 'p' }, evidence: {}, catalogVersion: 'x', sources: [] },
     ]);
     await runs.succeed(runId, 1); // the hook never ran: this run is pending
     expect(await list(coordination, '?office=wetter')).toEqual([]);

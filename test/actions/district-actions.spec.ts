@@ -20,7 +20,7 @@ describe('corrective actions for a district rule (office null)', () => {
     const runs = t.app.get(AuditRunRepository);
     const runId = (await runs.create({ trigger: 'manual', from: '2026-11-01', to: '2026-12-31', periods: [period], officeIds: [], catalogVersion: 'x' }))!;
     const finding = {
-      seq: 0, officeId: null, period, periodKind: 'week', ruleId: 'opening.weekly-minimum', title: 'Bezirksregel', status, obligation: 'must',
+      seq: 0, officeId: null, scope: 'district', period, periodKind: 'week', ruleId: 'opening.district-core-hours', title: 'Kreiseinheitliche Kernöffnungszeit', status, obligation: 'aim',
       measured: null, required: null, unit: '', message: 'm', citation: { section: '1', passage: 'p' }, evidence: {}, catalogVersion: 'x', sources: [],
     } as unknown as FindingRow;
     await runs.appendFindings(runId, [finding]);
@@ -31,7 +31,6 @@ describe('corrective actions for a district rule (office null)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock: () => now });
-    await t.dataSource.query('ALTER TABLE audit_finding ALTER COLUMN office_id DROP NOT NULL');
     coordination = await t.token('coordination');
     witten = await t.token('regional', ['witten']);
   });

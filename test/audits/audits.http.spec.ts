@@ -1,11 +1,13 @@
 import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import { AuditService } from '../../src/audits/audit.service';
-import { ComplianceService } from '../../src/compliance/compliance.service';
+import { JudgingService } from '../../src/judging/judging.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedNovember } from './audit-fixtures';
 
-/** 9 offices × (4 weeks × 9 weekly rules + 1 monthly rule) */
-const NOVEMBER_FINDINGS = 9 * (4 * 9 + 1);
+/** Findings of one office in November 2026: 4 weeks × 10 weekly rules + 2 monthly rules. */
+const OFFICE_NOVEMBER = 4 * 10 + 2;
+/** 9 offices, plus the district rule once per week (a run over every office). */
+const NOVEMBER_FINDINGS = 9 * OFFICE_NOVEMBER + 4;
 
 describe('audit runs and reports', () => {
   let t: TestApp;
@@ -43,7 +45,8 @@ describe('audit runs and reports', () => {
   it('creates a new run when re-run and keeps the first', async () => {
     const again = await t.http().post('/api/v1/audits').set(auth(coordination)).send({ from: '2026-11-01', to: '2026-11-30', offices: ['witten'] }).expect(201);
     expect(again.body.id).not.toBe(runId);
-    expect(again.body.findingCount).toBe(4 * 9 + 1);
+    // A run for some offices judges no district rule: it says nothing about the district as a whole.
+    expect(again.body.findingCount).toBe(OFFICE_NOVEMBER);
     const first = await t.http().get(`/api/v1/audits/${runId}`).set(auth(coordination)).expect(200);
     expect(first.body.run.findingCount).toBe(NOVEMBER_FINDINGS);
   });
@@ -58,6 +61,13 @@ describe('audit runs and reports', () => {
     expect(cell('witten', 'employer-service.time-share')).toMatchObject({ status: 'compliant', obligation: 'aim' });
     expect(cell('sprockhoevel', 'opening.weekly-minimum').status).toBe('not_applicable');
     expect(res.body.offices).toHaveLength(9);
+    // The district rule has a row of its own, not a cell per office; without schedules for every
+    // office its core cannot be determined.
+    expect(res.body.matrix.some((c: { ruleId: string }) => c.ruleId === 'opening.district-core-hours')).toBe(false);
+    expect(res.body.district).toEqual([
+      { officeId: null, scope: 'district', ruleId: 'opening.district-core-hours', obligation: 'aim', status: 'insufficient_data', counts: { insufficient_data: 4 }, deviations: [] },
+    ]);
+    expect(res.body.rules.find((r: { id: string }) => r.id === 'opening.district-core-hours')).toMatchObject({ scope: 'district', shortTitle: 'Kreis-Kernzeit' });
     expect(res.body.byObligation.must.non_compliant).toBeGreaterThan(0);
     const total = Object.values(res.body.byObligation as Record<string, Record<string, number>>).flatMap((l) => Object.values(l)).reduce((a, b) => a + b, 0);
     expect(total).toBe(NOVEMBER_FINDINGS);
@@ -81,8 +91,11 @@ describe('audit runs and reports', () => {
     const summary = await t.http().get(`/api/v1/audits/${runId}`).set(auth(witten)).expect(200);
     expect(new Set(summary.body.matrix.map((c: { officeId: string }) => c.officeId))).toEqual(new Set(['witten']));
     const findings = await t.http().get(`/api/v1/audits/${runId}/findings`).set(auth(witten)).expect(200);
-    expect(findings.body).toHaveLength(4 * 9 + 1);
-    expect(findings.body.every((f: { officeId: string }) => f.officeId === 'witten')).toBe(true);
+    // Witten's own findings, and the district findings, which concern every office.
+    expect(findings.body).toHaveLength(OFFICE_NOVEMBER + 4);
+    expect(findings.body.every((f: { officeId: string | null }) => f.officeId === 'witten' || f.officeId === null)).toBe(true);
+    expect(findings.body.filter((f: { scope: string }) => f.scope === 'district').map((f: { ruleId: string }) => f.ruleId)).toEqual(Array(4).fill('opening.district-core-hours'));
+    expect(summary.body.district).toHaveLength(1);
     await t.http().get(`/api/v1/audits/${runId}/findings?office=herdecke`).set(auth(witten)).expect(403);
     const csv = await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(witten)).expect(200);
     expect(csv.text).not.toContain('herdecke');
@@ -154,12 +167,12 @@ describe('audit runs and reports', () => {
   });
 
   it('marks a run that fails half-way as failed with its error and keeps no partial report', async () => {
-    const compliance = t.app.get(ComplianceService);
+    const judging = t.app.get(JudgingService);
     const audits = t.app.get(AuditService);
     audits.flushEvery = 50; // so that findings are written before the failure
     const appended = jest.spyOn(t.app.get(AuditRunRepository), 'appendFindings');
-    const original = compliance.judgeMany.bind(compliance);
-    const spy = jest.spyOn(compliance, 'judgeMany').mockImplementation((offices, periods, sink) => {
+    const original = judging.judgeMany.bind(judging);
+    const spy = jest.spyOn(judging, 'judgeMany').mockImplementation((offices, periods, sink) => {
       let calls = 0;
       return original(offices, periods, async (office, period, findings) => {
         if (++calls === 20) throw new Error('Datenbankverbindung verloren');

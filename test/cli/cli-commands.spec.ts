@@ -56,7 +56,7 @@ describe('CLI commands', () => {
     expect(json.exitCode).toBe(0);
     const body = JSON.parse(json.stdout);
     expect(body.run.officeIds).toEqual(['witten']);
-    expect(body.findings).toHaveLength(4 * 9 + 1);
+    expect(body.findings).toHaveLength(4 * 10 + 2);
     const csv = await cli('audit', '--from', '2026-11-01', '--to', '2026-11-30', '--office', 'witten', '--format', 'csv');
     expect(csv.stdout.startsWith('\uFEFFRegionalstelle;Zeitraum;')).toBe(true);
   });

@@ -47,7 +47,7 @@ describe('regional office pages (Chromium)', () => {
 
     const share = page.locator('#section-share');
     await share.locator('svg.chart').waitFor();
-    expect(await share.locator('svg.chart').textContent()).toContain('Ziel 50 %');
+    expect(await share.locator('svg.chart').textContent()).toContain('Ziel 80 %');
     expect(await share.locator('svg.chart rect.bar-bad').count()).toBe(1);
     await page.locator('#section-runs a', { hasText: 'CSV' }).first().waitFor();
     await screenshot(page, 'office');
@@ -152,7 +152,7 @@ describe('regional office pages (Chromium)', () => {
     await form.getByLabel('Andere Werte').check();
     // Prefilled with the standard's value.
     expect(await form.getByLabel('Mindeststunden').inputValue()).toBe('21.5');
-    expect(await form.getByLabel('Anteilig bei Feiertagen').isChecked()).toBe(true);
+    expect(await form.getByLabel('Feiertage nach Plan anrechnen').isChecked()).toBe(true);
     await form.getByLabel('Mindeststunden').fill('18');
 
     await form.getByRole('button', { name: 'Abweichung vorschlagen' }).click();

@@ -25,7 +25,11 @@ export class AuditRequestDto {
 }
 
 export class FindingsQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() office?: string;
+  @ApiPropertyOptional({ description: 'Nur die Feststellungen dieser Regionalstelle (ohne die für den ganzen Kreis)' }) @IsOptional() @IsString() office?: string;
+  @ApiPropertyOptional({ enum: ['office', 'district'], description: 'office: nur Feststellungen je Regionalstelle; district: nur die für den ganzen Kreis (officeId null)' })
+  @IsOptional()
+  @IsIn(['office', 'district'], { message: 'muss office oder district sein' })
+  scope?: 'office' | 'district';
   @ApiPropertyOptional() @IsOptional() @IsString() rule?: string;
   @ApiPropertyOptional({ enum: ['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived'] })
   @IsOptional()

@@ -1,18 +1,27 @@
 import type { CheckKind } from '../types';
 import type { CheckDefinition } from './check-definition';
 import { coverageShareCheck } from './coverage-share.check';
+import { districtCoreHoursCheck } from './district-core-hours.check';
 import { hotlineCoverageCheck } from './hotline-coverage.check';
+import { oneToOneCheck } from './one-to-one.check';
+import { staffAvailabilityCheck } from './staff-availability.check';
 import { tandemSeatAccessCheck } from './tandem-seat-access.check';
 import { timeShareCheck } from './time-share.check';
 import { weekdayWindowCheck } from './weekday-window.check';
 import { weeklyHoursCheck } from './weekly-hours.check';
 
-/** Every check kind the catalog may name. A new kind is a new file plus one line here. */
+/**
+ * Every check kind the catalog may name. A new kind is a new file in this folder (declaring its
+ * needs, cadence and scope) plus one line here and its name in CHECK_KINDS (types.ts).
+ */
 export const CHECKS: Readonly<Record<CheckKind, CheckDefinition>> = {
   'weekly-hours': weeklyHoursCheck,
   'weekday-window': weekdayWindowCheck,
   'tandem-seat-access': tandemSeatAccessCheck,
   'hotline-coverage': hotlineCoverageCheck,
+  'staff-availability': staffAvailabilityCheck,
   'time-share': timeShareCheck,
+  'one-to-one': oneToOneCheck,
   'coverage-share': coverageShareCheck,
+  'district-core-hours': districtCoreHoursCheck,
 };

@@ -1,4 +1,4 @@
-import type { CheckDefinition } from './check-definition';
+import type { OfficeCheckDefinition } from './check-definition';
 import { insufficientData } from './outcomes';
 import { HOTLINE_WINDOW_PARAMS, hotlineWindow, hotlineWorkingDays, validateHotlineWindow, noHotlineRecords } from './hotline-days';
 import { clip, totalMinutes } from '../intervals';
@@ -12,9 +12,12 @@ const UNIT = '%';
  * reachable minutes inside the window (weekdays without holiday) that only the call centre
  * covered, i.e. when no staff member was available. Minutes covered by both count as staff.
  */
-export const coverageShareCheck: CheckDefinition = {
+export const coverageShareCheck: OfficeCheckDefinition = {
   kind: 'coverage-share',
   unit: UNIT,
+  needs: ['hotline'],
+  cadence: 'week',
+  scope: 'office',
   params: HOTLINE_WINDOW_PARAMS,
   validate: validateHotlineWindow,
   evaluate(facts, params) {

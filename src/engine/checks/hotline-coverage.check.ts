@@ -1,7 +1,6 @@
-import type { CheckDefinition } from './check-definition';
+import type { OfficeCheckDefinition } from './check-definition';
 import { notApplicable } from './outcomes';
-import { allExcusedMessage } from './working-days';
-import { HOTLINE_WINDOW_PARAMS, hotlineWindow, hotlineWorkingDays, validateHotlineWindow, noHotlineRecords } from './hotline-days';
+import { HOTLINE_WINDOW_PARAMS, allExcusedMessage, hotlineWindow, hotlineWorkingDays, validateHotlineWindow, noHotlineRecords } from './hotline-days';
 import { gaps } from '../intervals';
 import type { Interval } from '../types';
 import { WEEKDAY_NAMES_DE, formatClock } from '../time';
@@ -14,9 +13,12 @@ const UNIT = 'Min.';
  * ("Weiterleitung an einen externen Dienstleister") both count as reachable; every minute of the
  * window on a weekday without a public holiday must be covered by at least one of them.
  */
-export const hotlineCoverageCheck: CheckDefinition = {
+export const hotlineCoverageCheck: OfficeCheckDefinition = {
   kind: 'hotline-coverage',
   unit: UNIT,
+  needs: ['hotline'],
+  cadence: 'week',
+  scope: 'office',
   params: HOTLINE_WINDOW_PARAMS,
   validate: validateHotlineWindow,
   evaluate(facts, params) {

@@ -3,7 +3,8 @@ import type { CheckOutcome } from './check-definition';
 import type { ParamReader } from '../params/param-reader';
 import type { ParamSchema } from '../params/param-schema';
 import { insufficientData } from './outcomes';
-import { WORKING_WEEKDAYS } from '../types';
+import { WORKING_WEEKDAYS, type Weekday } from '../types';
+import { WEEKDAY_NAMES_DE, joinGerman } from '../time';
 
 /** A hotline day; `date` is unknown for a weekday the facts do not mention. */
 export type HotlineDay = Omit<HotlineDayFacts, 'date'> & { date?: string };
@@ -33,4 +34,18 @@ export function hotlineWindow(params: ParamReader): Interval {
 /** Without a single record for the week there is nothing to judge: never "compliant". */
 export function noHotlineRecords(unit: string, week: HotlineWeekFacts | undefined): CheckOutcome {
   return insufficientData(unit, 'Für diese Woche liegen keine Aufzeichnungen zur telefonischen Erreichbarkeit vor.', week?.sources);
+}
+
+/**
+ * Section 4.2 asks for reachability "von Montag bis Freitag"; on a public holiday the office is
+ * closed and nobody calls, so the hotline rules do not require coverage on it.
+ * 'Karfreitag (Freitag)' etc. for the messages.
+ */
+export function describeExcused(days: Readonly<Array<{ weekday: Weekday; excused?: string }>>): string {
+  return joinGerman(days.filter((day) => day.excused).map((day) => `${day.excused} (${WEEKDAY_NAMES_DE[day.weekday]})`));
+}
+
+/** Message when every weekday of the week is a public holiday: there is nothing to judge. */
+export function allExcusedMessage(days: Readonly<Array<{ weekday: Weekday; excused?: string }>>): string {
+  return `Alle Werktage dieses Zeitraums sind Feiertage (${describeExcused(days)}); die Regel ist hier nicht anzuwenden.`;
 }

@@ -1,38 +1,43 @@
-import type { CheckDefinition } from './check-definition';
-import { insufficientData, notApplicable } from './outcomes';
-import { allExcusedMessage, describeExcused, workingDays } from './working-days';
+import type { OfficeCheckDefinition } from './check-definition';
+import { insufficientData } from './outcomes';
+import { CREDIT_HOLIDAYS_PARAM, countedOpening, dayOf, holidayEvidence, holidayNote } from './working-days';
 import { clip, totalMinutes } from '../intervals';
-import { WEEKDAY_NAMES_DE, formatClock, formatHours, weekdayNames } from '../time';
+import { WEEKDAY_NAMES_DE, formatClock, formatHours, formatWeekdays, parseWeekdays, weekdayNames } from '../time';
 import type { Weekday } from '../types';
 
 const UNIT = 'Tage';
 
 /**
- * Counts weekdays (Mon–Fri, public holidays skipped) that have an opening inside a time window:
- * "an jedem Vormittag" (every day), "mindestens an einen Nachmittag" (≥ 1 day), tandem minor
- * "mindestens an drei Tagen vormittags" (≥ 3 days). Saturday never counts: section 2 speaks of
- * "Montags bis Freitags" and a Saturday must not stand in for a missing weekday morning.
+ * Counts the days of a week (parameter `days`) that have an opening inside a time window:
+ * "tägliche Öffnungszeiten von Montags bis Freitags" and "an jedem Vormittag" (every day),
+ * "mindestens an einen Nachmittag" (≥ 1 day), tandem minor "mindestens an drei Tagen vormittags"
+ * (≥ 3 days). Which days count is the catalog's reading per rule: Monday to Friday where the text
+ * says so, Monday to Saturday for the afternoon (the text does not limit it to weekdays).
  *
  * A day qualifies when
  *  - it has more than 0 minutes of opening inside [windowStart, windowEnd) (a closed day never
- *    qualifies, so `minimumHours: 0` means "any opening at all"), and
+ *    qualifies, so `minimumHours: 0` means "any opening at all": the text names no minimum length),
  *  - at least `minimumHours` of them, and
  *  - with `openUntilAtLeast`, one opening interval overlapping the window lasts until that time.
  *
- * Required: every weekday without a holiday (`everyDay: true`) or `minimumDays`, capped at the
- * number of weekdays without a holiday (interpretation: a holiday week cannot demand more days than
- * it has). A week in which every weekday is a holiday is `not_applicable`: nothing can be judged.
+ * A public holiday counts with the opening its schedule foresaw (`creditHolidays`), so a holiday
+ * week demands and gets exactly what the regular week does.
  */
-export const weekdayWindowCheck: CheckDefinition = {
+export const weekdayWindowCheck: OfficeCheckDefinition = {
   kind: 'weekday-window',
   unit: UNIT,
+  needs: ['schedule'],
+  cadence: 'week',
+  scope: 'office',
   params: {
     windowStart: { type: 'time', required: true },
     windowEnd: { type: 'time', required: true },
     minimumHours: { type: 'number', required: false, default: 0, min: 0, max: 24 },
     openUntilAtLeast: { type: 'time', required: false },
-    minimumDays: { type: 'number', required: false, min: 1, max: 5, integer: true },
+    minimumDays: { type: 'number', required: false, min: 1, max: 7, integer: true },
     everyDay: { type: 'boolean', required: false },
+    days: { type: 'weekdays', required: false, default: 'Mo-Fr' },
+    creditHolidays: CREDIT_HOLIDAYS_PARAM,
   },
   validate(params) {
     const problems: string[] = [];
@@ -50,6 +55,10 @@ export const weekdayWindowCheck: CheckDefinition = {
     if (everyDay === params.has('minimumDays')) {
       problems.push('genau eines von minimumDays oder everyDay: true ist anzugeben');
     }
+    const days = parseWeekdays(params.string('days')) ?? [];
+    if (params.has('minimumDays') && params.number('minimumDays') > days.length) {
+      problems.push(`minimumDays ist größer als die Zahl der Tage in days (${days.length})`);
+    }
     return problems;
   },
   evaluate(facts, params) {
@@ -59,51 +68,54 @@ export const weekdayWindowCheck: CheckDefinition = {
     const window = { from: params.clock('windowStart'), to: params.clock('windowEnd') };
     const minimum = params.hoursAsMinutes('minimumHours');
     const until = params.has('openUntilAtLeast') ? params.clock('openUntilAtLeast') : undefined;
+    const credit = params.boolean('creditHolidays');
+    const dueDays = params.weekdays('days').map((weekday) => dayOf(week, weekday));
 
-    const weekdays = workingDays(week);
-    const perDay = weekdays.map((day) => {
-      const insideWindow = totalMinutes(clip(day.opening, window));
+    const perDay = dueDays.map((day) => {
+      const opening = countedOpening(day, credit);
+      const insideWindow = totalMinutes(clip(opening, window));
       const lastsUntil =
-        until === undefined ||
-        day.opening.some((i) => i.from < window.to && i.to > window.from && i.to >= until);
+        until === undefined || opening.some((i) => i.from < window.to && i.to > window.from && i.to >= until);
       return {
         weekday: day.weekday,
         date: day.date,
-        excused: day.excused,
+        ...(day.holiday ? { holiday: day.holiday, credited: credit } : {}),
         minutesInWindow: insideWindow,
-        qualifies: !day.excused && insideWindow > 0 && insideWindow >= minimum && lastsUntil,
+        qualifies: insideWindow > 0 && insideWindow >= minimum && lastsUntil,
       };
     });
-    const due = perDay.filter((day) => !day.excused);
-    const evidence = { window: describeWindow(window.from, window.to), days: perDay };
-    if (due.length === 0) return notApplicable(UNIT, allExcusedMessage(weekdays), evidence, week.sources);
+    const evidence = {
+      window: `${formatClock(window.from)}–${formatClock(window.to)}`,
+      days: perDay,
+      holidays: holidayEvidence(dueDays, credit),
+    };
 
     const everyDay = params.has('everyDay') && params.boolean('everyDay');
-    const required = everyDay ? due.length : Math.min(params.number('minimumDays'), due.length);
-    const qualifying = due.filter((day) => day.qualifies).map((day) => day.weekday);
-    const missing = due.filter((day) => !day.qualifies).map((day) => day.weekday);
+    const required = everyDay ? dueDays.length : params.number('minimumDays');
+    const qualifying = perDay.filter((day) => day.qualifies).map((day) => day.weekday);
+    const missing = perDay.filter((day) => !day.qualifies).map((day) => day.weekday);
     const compliant = qualifying.length >= required;
     const what = describeOpening(window.from, window.to, minimum, until);
-    const holidayNote = due.length < 5 ? ` Feiertage zählen nicht mit: ${describeExcused(weekdays)}.` : '';
+    const range = `${formatWeekdays(dueDays.map((d) => d.weekday))}`;
 
     return {
       status: compliant ? 'compliant' : 'non_compliant',
       measured: qualifying.length,
       required,
       unit: UNIT,
-      message: (everyDay
-        ? everyDayMessage(what, missing, due.length)
-        : minimumDaysMessage(what, qualifying, missing, required, due.length)) + holidayNote,
+      message:
+        (everyDay
+          ? everyDayMessage(what, missing, dueDays.length, range)
+          : minimumDaysMessage(what, qualifying, missing, required, dueDays.length, range)) +
+        holidayNote(dueDays, credit, false),
       evidence,
       sources: week.sources,
     };
   },
 };
 
-function everyDayMessage(what: string, missing: Weekday[], dueCount: number): string {
-  if (missing.length === 0) {
-    return `An allen ${dueCount} Werktagen besteht eine ${what}.`;
-  }
+function everyDayMessage(what: string, missing: Weekday[], dueCount: number, range: string): string {
+  if (missing.length === 0) return `An allen ${dueCount} Tagen (${range}) besteht eine ${what}.`;
   return `Am ${weekdayNames(missing)} fehlt eine ${what}.`;
 }
 
@@ -113,9 +125,10 @@ function minimumDaysMessage(
   missing: Weekday[],
   required: number,
   dueCount: number,
+  range: string,
 ): string {
-  const found = qualifying.length > 0 ? ` (${weekdayNames(qualifying)})` : '';
-  const status = `An ${qualifying.length} von ${dueCount} Werktagen${found} besteht eine ${what}; erforderlich ${days(required)}.`;
+  const found = qualifying.length > 0 ? `: ${weekdayNames(qualifying)}` : '';
+  const status = `An ${qualifying.length} von ${dueCount} Tagen (${range}${found}) besteht eine ${what}; erforderlich ${days(required)}.`;
   if (qualifying.length >= required) return status;
   const lacking = required - qualifying.length;
   const candidates = missing.map((day) => WEEKDAY_NAMES_DE[day]).join(', ');
@@ -133,8 +146,4 @@ function describeOpening(start: number, end: number, minimum: number, until?: nu
   if (start > 0 || end < 1440) text += ` zwischen ${formatClock(start)} und ${formatClock(end)} Uhr`;
   if (until !== undefined) text += `, die bis mindestens ${formatClock(until)} Uhr reicht`;
   return text;
-}
-
-function describeWindow(start: number, end: number): string {
-  return `${formatClock(start)}–${formatClock(end)}`;
 }

@@ -1,5 +1,6 @@
 import type { ParamSpec } from '../types';
-import { parseClock } from '../time';
+import { parseClock, parseWeekdays } from '../time';
+import type { Weekday } from '../types';
 import type { ParamSchema } from './param-schema';
 
 /**
@@ -25,6 +26,13 @@ export class ParamReader {
     const minutes = parseClock(this.typed(name, 'string') as string);
     if (minutes === null) throw new Error(`parameter ${name} is not a time`);
     return minutes;
+  }
+
+  /** A 'Mo-Sa' parameter as the days in week order. */
+  weekdays(name: string): Weekday[] {
+    const days = parseWeekdays(this.typed(name, 'string') as string);
+    if (days === null) throw new Error(`parameter ${name} is not a list of weekdays`);
+    return days;
   }
 
   boolean(name: string): boolean {

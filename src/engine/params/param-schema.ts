@@ -1,6 +1,7 @@
-import { parseClock } from '../time';
+import { parseClock, parseWeekdays } from '../time';
 
-export type ParamType = 'number' | 'time' | 'boolean' | 'string';
+/** `weekdays`: a German list of days as text, e.g. 'Mo-Sa' or 'Mo, Mi, Fr'. */
+export type ParamType = 'number' | 'time' | 'boolean' | 'string' | 'weekdays';
 
 export interface ParamDefinition {
   type: ParamType;
@@ -33,6 +34,8 @@ export function paramValueProblem(definition: ParamDefinition, value: unknown): 
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'string':
       return typeof value === 'string' && value.trim() !== '' ? null : 'expected a non-empty string';
+    case 'weekdays':
+      return typeof value === 'string' && parseWeekdays(value) !== null ? null : "expected German weekdays such as 'Mo-Fr' or 'Mo, Mi, Fr'";
     default:
       return 'unknown parameter type';
   }
@@ -54,5 +57,7 @@ export function paramValueProblemDe(definition: ParamDefinition, value: unknown)
       return 'erwartet wird true oder false';
     case 'string':
       return 'erwartet wird ein nicht leerer Text';
+    case 'weekdays':
+      return "erwartet werden Wochentage wie 'Mo-Fr' oder 'Mo, Mi, Fr'";
   }
 }

@@ -9,7 +9,7 @@ import { WEEKDAYS } from '../types';
  */
 export class WeekBuilder {
   private readonly opening = new Map<Weekday, Interval[]>(WEEKDAYS.map((day) => [day, []]));
-  private readonly excused = new Map<Weekday, string>();
+  private readonly holidays = new Map<Weekday, string>();
   private monday?: string;
   private sourceIds: string[] = [];
 
@@ -31,10 +31,12 @@ export class WeekBuilder {
     return this;
   }
 
-  /** A public holiday: needs no opening (the office is usually closed then, too). */
+  /**
+   * A public holiday: the office is closed that day; what was opened for the day (before or after
+   * this call) is what its schedule foresaw (`scheduled`), which the opening rules credit.
+   */
   holiday(day: Weekday, name: string): this {
-    this.excused.set(day, name);
-    this.opening.set(day, []);
+    this.holidays.set(day, name);
     return this;
   }
 
@@ -56,10 +58,10 @@ export class WeekBuilder {
   build(): OpeningWeekFacts {
     return {
       days: WEEKDAYS.map((weekday, index): DayFacts => {
-        const day: DayFacts = { weekday, opening: this.opening.get(weekday)!.map((i) => ({ ...i })) };
+        const planned = this.opening.get(weekday)!.map((i) => ({ ...i }));
+        const holiday = this.holidays.get(weekday);
+        const day: DayFacts = holiday ? { weekday, opening: [], holiday, scheduled: planned } : { weekday, opening: planned };
         if (this.monday) day.date = addDays(this.monday, index);
-        const excused = this.excused.get(weekday);
-        if (excused) day.excused = excused;
         return day;
       }),
       sources: [...this.sourceIds],

@@ -19,7 +19,8 @@ const PARAM_LABELS = {
   minimumPercent: 'Mindestanteil (%)',
   minimumGroupSize: 'Mindestgröße der Gruppe',
   openUntilAtLeast: 'Geöffnet mindestens bis',
-  proRataForExcusedWeekdays: 'Anteilig bei Feiertagen',
+  creditHolidays: 'Feiertage nach Plan anrechnen',
+  days: 'Tage',
   windowStart: 'Zeitfenster ab',
   windowEnd: 'Zeitfenster bis',
 };

@@ -35,7 +35,7 @@ const EVIDENCE_LABELS = {
   minimumHours: 'Mindeststunden',
   minimumPercent: 'Mindestanteil (%)',
   openUntilAtLeast: 'Geöffnet mindestens bis',
-  proRataForExcusedWeekdays: 'Anteilig bei Feiertagen',
+  creditHolidays: 'Feiertage nach Plan anrechnen',
   windowStart: 'Zeitfenster ab',
   windowEnd: 'Zeitfenster bis',
 };

@@ -105,10 +105,11 @@ async function loadShare(box) {
     box.append(el('p', {}, 'Dieser Zielwert gilt für diese Regionalstelle nicht.'));
     return;
   }
-  const limit = points.find((p) => typeof p.required === 'number')?.required ?? 50;
+  // measured: the share of placement officers who reach the aim per person (catalog: minimumPercent).
+  const limit = points.find((p) => typeof p.required === 'number')?.required ?? 80;
   append(box, [
     barChart(points.map((p) => ({ label: formatPeriod(p.period), value: p.measured, status: p.status })), {
-      title: 'Anteil des Unternehmensservice je Monat',
+      title: 'Anteil der Arbeitsvermittlung, die die Hälfte für den Unternehmensservice erreicht, je Monat',
       limit,
       limitLabel: `Ziel ${formatNumber(limit)} %`,
       unit: '%',

@@ -1,12 +1,19 @@
 import { holidayNameNrw, LocalCalendar } from '../calendar';
-import type { AppliedDeviation, Facts, WeekSchedule } from '../engine';
+import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
-import type { Office } from '../offices/office.entity';
-import { pickInForce } from '../schedules/schedule.repository';
-import { weekFromStored } from '../schedules/week-input';
 import type { JudgementPeriod } from './judgement-period';
 import type { ClosureFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact } from './judging-facts.repository';
-import { hotlineWeek, realOpeningWeek, type DayInput } from './real-week.facts';
+import { hotlineWeek, plannedWeek, realOpeningWeek, type DayInput } from './real-week.facts';
+import { pickInForce } from './schedule-in-force';
+import { weekFromStored } from './stored-week';
+
+/** What the bundle reads of an office: identity for the engine, names for messages. */
+export interface OfficeRef {
+  id: string;
+  name: string;
+  role: OfficeRole;
+  seatId: string | null;
+}
 
 export interface LoadedEvidence {
   versions: ScheduleVersionFact[];
@@ -35,7 +42,8 @@ export function holidayOn(date: string): string | undefined {
  * The evidence of some offices over a range, loaded once, from which the facts of each office and
  * period are cut. Pure: no I/O after loading. What depends only on a date or week (weekday,
  * holiday, local day bounds, ISO week dates) comes from the calendar, computed once per audited
- * range; each schedule version's week is parsed once per bundle.
+ * range; each schedule version's week is parsed once per bundle. Only the evidence the judged
+ * rules need is asked for (`needs`); the rest stays unread and absent from the facts.
  */
 export class EvidenceBundle {
   private readonly versions: Map<string, ScheduleVersionFact[]>;
@@ -50,6 +58,7 @@ export class EvidenceBundle {
   constructor(
     loaded: LoadedEvidence,
     private readonly calendar: LocalCalendar,
+    private readonly names: ReadonlyMap<string, string> = new Map(),
   ) {
     this.dayOf = (date) => calendar.day(date);
     this.versions = groupBy(loaded.versions);
@@ -64,32 +73,56 @@ export class EvidenceBundle {
     return pickApplied(this.deviations.get(officeId) ?? [], period.from, period.to);
   }
 
-  facts(office: Office, period: JudgementPeriod): Facts {
-    const facts: Facts = { office: { id: office.id, role: office.role, seatId: office.seatId ?? undefined } };
+  /** The facts of one office and period, for the rules that need `needs`. */
+  facts(office: OfficeRef, period: JudgementPeriod, needs: ReadonlySet<Need>): Facts {
+    const facts: Facts = { office: this.identity(office) };
     if (period.kind === 'month') {
-      const officers = (this.officerMonths.get(office.id) ?? []).filter((m) => m.month === period.id);
-      facts.timeShare = {
-        month: period.id,
-        officers: officers.map((o) => ({ employerServiceMinutes: o.employerServiceMinutes, workingMinutes: o.workingMinutes })),
-        recordCount: officers.reduce((n, o) => n + o.records, 0),
-      };
+      if (needs.has('time-records')) {
+        const officers = (this.officerMonths.get(office.id) ?? []).filter((m) => m.month === period.id);
+        facts.timeShare = {
+          month: period.id,
+          officers: officers.map((o) => ({ employerServiceMinutes: o.employerServiceMinutes, jobseekerServiceMinutes: o.jobseekerServiceMinutes, workingMinutes: o.workingMinutes })),
+          recordCount: officers.reduce((n, o) => n + o.records, 0),
+        };
+      }
       return facts;
     }
     const dates = this.calendar.weekDates(period.id);
-    facts.openingWeek = realOpeningWeek(this.days(office.id, dates));
-    if (office.role === 'tandem-minor' && office.seatId) facts.seatOpeningWeek = realOpeningWeek(this.days(office.seatId, dates));
-    const start = this.calendar.day(dates[0]).start;
-    const end = this.calendar.day(dates[6]).end;
-    const records = (this.hotline.get(office.id) ?? []).filter((r) => r.start.getTime() < end && r.end.getTime() > start);
-    facts.hotlineWeek = hotlineWeek(
-      dates.slice(0, 5).map((date) => {
-        const day = this.calendar.day(date);
-        return { date, weekday: day.weekday, holiday: day.holiday };
-      }),
-      records,
-      this.dayOf,
-    );
+    if (needs.has('schedule')) {
+      facts.openingWeek = realOpeningWeek(this.days(office.id, dates));
+      if (office.role === 'tandem-minor' && office.seatId) facts.seatOpeningWeek = realOpeningWeek(this.days(office.seatId, dates));
+    }
+    if (needs.has('hotline')) {
+      const start = this.calendar.day(dates[0]).start;
+      const end = this.calendar.day(dates[6]).end;
+      const records = (this.hotline.get(office.id) ?? []).filter((r) => r.start.getTime() < end && r.end.getTime() > start);
+      facts.hotlineWeek = hotlineWeek(
+        dates.slice(0, 5).map((date) => {
+          const day = this.calendar.day(date);
+          return { date, weekday: day.weekday, holiday: day.holiday };
+        }),
+        records,
+        this.dayOf,
+      );
+    }
     return facts;
+  }
+
+  /** One office as the district rules see it: the opening its schedules in force offer in a week. */
+  districtOffice(office: OfficeRef, period: JudgementPeriod): DistrictOfficeFacts {
+    const week = period.kind === 'week' ? plannedWeek(this.days(office.id, this.calendar.weekDates(period.id))) : undefined;
+    return { id: office.id, name: office.name, role: office.role, ...(week ? { plannedWeek: week } : {}) };
+  }
+
+  private identity(office: OfficeRef): OfficeIdentity {
+    const seatName = office.seatId ? this.names.get(office.seatId) : undefined;
+    return {
+      id: office.id,
+      name: office.name,
+      role: office.role,
+      ...(office.seatId ? { seatId: office.seatId } : {}),
+      ...(seatName ? { seatName } : {}),
+    };
   }
 
   private days(officeId: string, dates: readonly string[]): DayInput[] {

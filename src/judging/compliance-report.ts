@@ -17,7 +17,7 @@ export interface ComplianceReport {
   complete: boolean;
   /** False when any must or should rule is non_compliant. */
   compliant: boolean;
-  /** NRW public holidays on weekdays of the period: excused, see section 2 interpretation in the catalog. */
+  /** NRW public holidays Monday to Saturday in the period: credited with their schedule (catalog: creditHolidays). */
   holidays: Array<{ date: string; name: string }>;
   findings: Finding[];
   /** Deviations proposed for this office and period and still awaiting consent: listed, never applied. */

@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { CLOCK } from '../../src/common/clock';
-import { ComplianceService } from '../../src/compliance/compliance.service';
-import { weekPeriod } from '../../src/compliance/judgement-period';
+import { JudgingService } from '../../src/judging/judging.service';
+import { weekPeriod } from '../../src/judging/judgement-period';
 import { OfficesService } from '../../src/offices/offices.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -16,14 +16,14 @@ describe('provisional judgements', () => {
   async function completeOn(now: string, week: string): Promise<boolean> {
     const moduleRef = await Test.createTestingModule({
       providers: [
-        ComplianceService,
+        JudgingService,
         { provide: CLOCK, useValue: () => new Date(now) },
         ...[OfficesService].map((s) => ({ provide: s, useValue: t.app.get(s) })),
       ],
     })
       .useMocker((token) => t.app.get(token as never, { strict: false }))
       .compile();
-    const service = moduleRef.get(ComplianceService);
+    const service = moduleRef.get(JudgingService);
     const office = await t.app.get(OfficesService).get('witten');
     return (await service.judge(office, weekPeriod(week))).complete;
   }

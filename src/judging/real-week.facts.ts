@@ -19,30 +19,49 @@ export interface DayInput {
   holiday?: string;
 }
 
-/** A day's actual opening: the scheduled intervals minus closures; a public holiday is closed and excused. */
+/**
+ * A day's actual opening: the scheduled intervals minus closures. On a public holiday the office is
+ * closed; the day carries the holiday's name and what the schedule foresaw (`scheduled`), which the
+ * opening rules credit (catalog parameter `creditHolidays`). Closures on a holiday change nothing.
+ */
 export function actualDay(day: DayInput): DayFacts {
   const base: DayFacts = { date: day.date, weekday: day.weekday, opening: [] };
-  if (day.holiday) return { ...base, excused: day.holiday };
   const scheduled = day.schedule?.week[day.weekday] ?? [];
+  if (day.holiday) return { ...base, holiday: day.holiday, scheduled: scheduled.map((i) => ({ ...i })) };
   const closed: Interval[] = day.closures.map((c) => ({ from: c.from ?? 0, to: c.to ?? 1440 }));
   return { ...base, opening: scheduled.flatMap((i) => gaps(i, closed)) };
 }
 
 /**
- * The week as it was actually open, or undefined when the schedule in force is unknown on a day that
- * matters: on any day at all, or on any Monday to Friday that is no public holiday (a first schedule
- * starting on a Wednesday says nothing about Monday and Tuesday). Then the opening rules have no
- * evidence and are judged insufficient_data: lack of evidence is never a violation, nor compliance.
+ * The week as it was actually open, or undefined when the schedule in force is unknown on a day
+ * that matters: on any Monday to Friday (a first schedule starting on a Wednesday says nothing
+ * about Monday and Tuesday; a public holiday is credited with its schedule, so it needs one too).
+ * Then the opening rules have no evidence and are judged insufficient_data: lack of evidence is
+ * never a violation, nor compliance. A Saturday without a schedule counts as closed.
  */
 export function realOpeningWeek(days: DayInput[]): OpeningWeekFacts | undefined {
-  if (!days.some((d) => d.schedule)) return undefined;
-  if (days.some((d) => !d.schedule && !d.holiday && WORKING_DAYS.has(d.weekday))) return undefined;
+  if (days.some((d) => !d.schedule && WORKING_DAYS.has(d.weekday))) return undefined;
   const sources = new Set<string>();
   for (const d of days) {
     if (d.schedule) sources.add(`schedule:${d.schedule.id}`);
-    for (const c of d.closures) sources.add(`closure:${c.id}`);
+    if (!d.holiday) for (const c of d.closures) sources.add(`closure:${c.id}`);
   }
   return { days: days.map(actualDay), sources: [...sources] };
+}
+
+/**
+ * The opening the schedules in force foresee for each day of a week, closures and holidays aside:
+ * what an office offers, for the district-wide core (section 2). Undefined when on some Monday to
+ * Friday no schedule is in force.
+ */
+export function plannedWeek(days: DayInput[]): OpeningWeekFacts | undefined {
+  if (days.some((d) => !d.schedule && WORKING_DAYS.has(d.weekday))) return undefined;
+  const sources = new Set<string>();
+  for (const d of days) if (d.schedule) sources.add(`schedule:${d.schedule.id}`);
+  return {
+    days: days.map((d) => ({ date: d.date, weekday: d.weekday, opening: (d.schedule?.week[d.weekday] ?? []).map((i) => ({ ...i })) })),
+    sources: [...sources],
+  };
 }
 
 const WORKING_DAYS: ReadonlySet<Weekday> = new Set(WORKING_WEEKDAYS);

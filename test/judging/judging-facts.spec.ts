@@ -1,4 +1,4 @@
-import { JudgingFactsRepository } from '../../src/compliance/judging-facts.repository';
+import { JudgingFactsRepository } from '../../src/judging/judging-facts.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { evidencePath, postJson } from '../evidence/evidence-requests';
 
@@ -68,10 +68,10 @@ describe('judging facts', () => {
   it('sums placement officers per month and person without saying who, end date excluded', async () => {
     const result = await evidence.officerMonths(['witten'], '2026-03-02', '2026-03-09');
     expect(result).toEqual([
-      { office_id: 'witten', month: '2026-03', employerServiceMinutes: 0, workingMinutes: 480, records: 1 },
-      { office_id: 'witten', month: '2026-03', employerServiceMinutes: 300, workingMinutes: 540, records: 3 },
+      { office_id: 'witten', month: '2026-03', employerServiceMinutes: 0, jobseekerServiceMinutes: 480, workingMinutes: 480, records: 1 },
+      { office_id: 'witten', month: '2026-03', employerServiceMinutes: 300, jobseekerServiceMinutes: 240, workingMinutes: 540, records: 3 },
     ]);
-    for (const row of result) expect(Object.keys(row).sort()).toEqual(['employerServiceMinutes', 'month', 'office_id', 'records', 'workingMinutes']);
+    for (const row of result) expect(Object.keys(row).sort()).toEqual(['employerServiceMinutes', 'jobseekerServiceMinutes', 'month', 'office_id', 'records', 'workingMinutes']);
   });
 
   it('has no officer months for a period without records', async () => {

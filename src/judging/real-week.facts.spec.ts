@@ -34,18 +34,24 @@ function weekOf(isoWeek: string, closures: Record<string, Array<{ from: number |
 }
 
 function judge(days: DayInput[], ruleId: string) {
-  const facts = { office: { id: 'witten', role: 'standalone' as const }, openingWeek: realOpeningWeek(days) };
+  const facts = { office: { id: 'witten', name: 'Witten', role: 'standalone' as const }, openingWeek: realOpeningWeek(days) };
   return evaluate(catalog, facts, { ruleIds: [ruleId] })[0];
 }
 
 describe('a real week of opening', () => {
   it('subtracts a closure from the schedule, so a closed morning breaks the morning rule', () => {
-    const days = weekOf('2026-W47', { '2026-11-18': [{ from: hm('08:00'), to: hm('11:00') }] });
-    expect(actualDay(days[2]).opening).toEqual([interval('11:00-12:30')]);
+    const days = weekOf('2026-W47', { '2026-11-18': [{ from: hm('08:00'), to: hm('12:30') }] });
+    expect(actualDay(days[2]).opening).toEqual([]);
     const finding = judge(days, 'opening.every-morning');
     expect(finding.status).toBe('non_compliant');
     expect(finding.message).toContain('Mittwoch');
     expect(realOpeningWeek(days)!.sources).toEqual(['schedule:v1', 'closure:2026-11-18-0']);
+  });
+
+  it('a morning shortened by a closure to 11:00–12:30 is still a morning (no minimum length)', () => {
+    const days = weekOf('2026-W47', { '2026-11-18': [{ from: hm('08:00'), to: hm('11:00') }] });
+    expect(actualDay(days[2]).opening).toEqual([interval('11:00-12:30')]);
+    expect(judge(days, 'opening.every-morning').status).toBe('compliant');
   });
 
   it('treats a whole-day closure as closed all day', () => {
@@ -54,27 +60,35 @@ describe('a real week of opening', () => {
     expect(judge(days, 'opening.every-weekday').status).toBe('non_compliant');
   });
 
-  it('excuses Good Friday and requires 17.2 h in that week', () => {
+  it('credits Good Friday with its scheduled hours; the minimum stays 21,5 h (2026-W14)', () => {
     const days = weekOf('2026-W14'); // 30 March – 5 April 2026, Good Friday 3 April
-    expect(actualDay(days[4])).toEqual({ date: '2026-04-03', weekday: 'fri', opening: [], excused: 'Karfreitag' });
+    expect(actualDay(days[4])).toEqual({ date: '2026-04-03', weekday: 'fri', opening: [], holiday: 'Karfreitag', scheduled: [interval('08:00-12:30')] });
     const weekly = judge(days, 'opening.weekly-minimum');
-    expect(weekly).toMatchObject({ status: 'compliant', measured: 22, required: 17.2 });
-    expect(judge(days, 'opening.every-weekday').status).toBe('compliant');
+    expect(weekly).toMatchObject({ status: 'compliant', measured: 26.5, required: 21.5 });
+    expect(weekly.evidence.holidays).toEqual([{ date: '2026-04-03', weekday: 'fri', name: 'Karfreitag', credited: true, creditedHours: 4.5 }]);
+    expect(judge(days, 'opening.every-weekday')).toMatchObject({ status: 'compliant', measured: 5 });
   });
 
-  it('excuses Corpus Christi in NRW (4 June 2026)', () => {
+  it('credits Corpus Christi in NRW (4 June 2026), which carried the only afternoon', () => {
     const days = weekOf('2026-W23');
     expect(days[3].holiday).toBe('Fronleichnam');
-    // Thursday carried the only afternoon: with it excused, the week has no afternoon opening left.
-    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ status: 'compliant', measured: 18, required: 17.2 });
-    expect(judge(days, 'opening.afternoon').status).toBe('non_compliant');
+    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ status: 'compliant', measured: 26.5, required: 21.5 });
+    expect(judge(days, 'opening.afternoon').status).toBe('compliant');
+    expect(judge(days, 'opening.afternoon-for-working-people').status).toBe('compliant');
+  });
+
+  it('ignores a closure recorded on a public holiday, but not on the other days', () => {
+    const days = weekOf('2026-W23', { '2026-06-04': [{ from: null, to: null }], '2026-06-02': [{ from: hm('08:00'), to: hm('12:30') }] });
+    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ measured: 22 });
+    expect(realOpeningWeek(days)!.sources).toEqual(['schedule:v1', 'closure:2026-06-02-0']);
   });
 
   it('does not excuse 24 December, which is no public holiday', () => {
-    const days = weekOf('2026-W52'); // 21–27 December: 24 Thu is a working day, 25 Fri is Christmas
+    const days = weekOf('2026-W52'); // 21–27 December: 24 Thu is a working day, 25 Fri and 26 Sat are holidays
     expect(days[3].holiday).toBeUndefined();
     expect(days[4].holiday).toBe('1. Weihnachtstag');
-    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ measured: 22, required: 17.2 });
+    expect(days[5].holiday).toBe('2. Weihnachtstag');
+    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ measured: 26.5, required: 21.5 });
   });
 
   it('has no evidence, not a closed Monday, when the first schedule starts on a Wednesday', () => {
@@ -90,13 +104,15 @@ describe('a real week of opening', () => {
     expect(realOpeningWeek(days)).toBeUndefined();
   });
 
-  it('still judges a week whose only days without a schedule are a public holiday and the weekend', () => {
+  it('has no evidence when a public holiday has no schedule in force: its hours cannot be credited', () => {
     const days = weekOf('2026-W14').map((d) => (d.date >= '2026-04-03' ? { ...d, schedule: undefined } : d)); // from Good Friday
-    const week = realOpeningWeek(days);
-    expect(week).toBeDefined();
-    expect(week!.days[4]).toMatchObject({ weekday: 'fri', excused: 'Karfreitag' });
-    expect(judge(days, 'opening.every-weekday').status).toBe('compliant');
-    expect(judge(days, 'opening.weekly-minimum')).toMatchObject({ status: 'compliant', measured: 22, required: 17.2 });
+    expect(realOpeningWeek(days)).toBeUndefined();
+    expect(judge(days, 'opening.every-weekday').status).toBe('insufficient_data');
+  });
+
+  it('counts a Saturday without a schedule as closed', () => {
+    const days = weekOf('2026-W47').map((d) => (d.weekday === 'sat' || d.weekday === 'sun' ? { ...d, schedule: undefined } : d));
+    expect(realOpeningWeek(days)!.days[5]).toMatchObject({ weekday: 'sat', opening: [] });
   });
 
   it('has no evidence when no schedule is in force on any day', () => {
@@ -118,7 +134,7 @@ describe('a real week of hotline coverage', () => {
     coveredBy,
   });
   const judgeHotline = (isoWeek: string, records: CoverageRecord[]) =>
-    evaluate(catalog, { office: { id: 'witten', role: 'standalone' }, hotlineWeek: hotlineWeek(weekdays(isoWeek), records) }, { ruleIds: ['hotline.employer-service-hours'] })[0];
+    evaluate(catalog, { office: { id: 'witten', name: 'Witten', role: 'standalone' }, hotlineWeek: hotlineWeek(weekdays(isoWeek), records) }, { ruleIds: ['hotline.employer-service-hours'] })[0];
 
   it('reads UTC instants on the Berlin clock before the spring change (UTC+1)', () => {
     const records = isoWeekDates('2026-W13').slice(0, 5).map((d) => utc(d, '07:00', '16:00'));

@@ -29,25 +29,33 @@ describe('judging real weeks and months', () => {
   });
 
   it('lets a closure break the morning rule', async () => {
-    await t.http().post('/api/v1/offices/witten/closures').set(auth(coordination)).send([{ date: '2026-11-25', from: '08:00', to: '11:00', reason: 'Dienstbesprechung' }]).expect(201);
+    await t.http().post('/api/v1/offices/witten/closures').set(auth(coordination)).send([{ date: '2026-11-25', from: '08:00', to: '12:30', reason: 'Dienstbesprechung' }]).expect(201);
     const f = byRule((await judge('witten', 'week=2026-W48').expect(200)).body.findings);
     expect(f['opening.every-morning'].status).toBe('non_compliant');
     expect(f['opening.every-morning'].message).toContain('Mittwoch');
     expect(f['opening.every-morning'].sources.some((s: string) => s.startsWith('closure:'))).toBe(true);
   });
 
-  it('excuses Christmas and shrinks the weekly minimum pro rata', async () => {
+  it('credits the Christmas holidays with their scheduled hours and keeps the weekly minimum', async () => {
     const res = await judge('witten', 'week=2026-W52').expect(200);
-    expect(res.body.holidays).toEqual([{ date: '2026-12-25', name: '1. Weihnachtstag' }]);
-    expect(byRule(res.body.findings)['opening.weekly-minimum']).toMatchObject({ measured: 22, required: 17.2, status: 'compliant' });
+    expect(res.body.holidays).toEqual([
+      { date: '2026-12-25', name: '1. Weihnachtstag' },
+      { date: '2026-12-26', name: '2. Weihnachtstag' },
+    ]);
+    const weekly = byRule(res.body.findings)['opening.weekly-minimum'] as FindingBody & { evidence: { holidays: unknown[] } };
+    expect(weekly).toMatchObject({ measured: 26.5, required: 21.5, status: 'compliant' });
+    expect(weekly.evidence.holidays).toContainEqual({ date: '2026-12-25', weekday: 'fri', name: '1. Weihnachtstag', credited: true, creditedHours: 4.5 });
   });
 
-  it('judges a month: the time share plus the weekly rules of each week in it', async () => {
+  it('judges a month: the rules on working time plus the weekly rules of each week in it', async () => {
     const res = await judge('witten', 'month=2026-11').expect(200);
     expect(res.body.weeks).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     const share = res.body.findings.find((x: { ruleId: string }) => x.ruleId === 'employer-service.time-share');
-    expect(share).toMatchObject({ status: 'compliant', measured: 50, required: 50, period: '2026-11' });
-    expect(share.evidence.officersBelowTarget).toBe(0);
+    expect(share).toMatchObject({ status: 'compliant', measured: 100, required: 80, period: '2026-11' });
+    expect(share.evidence).toMatchObject({ officerCount: 3, officersBelow: 0, officeSharePercent: 50 });
+    expect(share.message).toContain('Im November 2026 haben 3 von 3');
+    const oneToOne = res.body.findings.find((x: { ruleId: string }) => x.ruleId === 'placement.one-to-one');
+    expect(oneToOne).toMatchObject({ status: 'compliant', measured: 0, period: '2026-11' });
     expect(JSON.stringify(share)).not.toMatch(/a1|a2|a3/);
     expect(res.body.findings.filter((x: { ruleId: string }) => x.ruleId === 'opening.weekly-minimum')).toHaveLength(4);
   });

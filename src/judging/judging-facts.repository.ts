@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ScheduleVersionRow } from '../schedules/schedule-version.view';
-import type { StoredWeek } from '../schedules/week-input';
+import type { VersionPeriod } from './schedule-in-force';
+import type { StoredWeek } from './stored-week';
 
-export interface ScheduleVersionFact extends Pick<ScheduleVersionRow, 'id' | 'valid_from' | 'valid_until' | 'submitted_at'> {
+export interface ScheduleVersionFact extends VersionPeriod {
   office_id: string;
   week: StoredWeek;
 }
@@ -33,6 +33,7 @@ export interface OfficerMonthFact {
   office_id: string;
   month: string;
   employerServiceMinutes: number;
+  jobseekerServiceMinutes: number;
   workingMinutes: number;
   records: number;
 }
@@ -72,7 +73,7 @@ export class JudgingFactsRepository {
   }
 
   /**
-   * Section 4.2 half-time target: per office, month and placement officer, summed in SQL. Groups by
+   * Section 4.2 (half-time target, one-to-one placement): per office, month and placement officer, summed in SQL. Groups by
    * date_trunc of the date as a timestamp (no time zone involved, cheaper than to_char per row) and
    * formats only the groups. The pseudonym is grouped by, never selected; the rows come back in an
    * order fixed by their anonymous values (sorted here, not in SQL), so the order reveals nobody.
@@ -86,9 +87,10 @@ export class JudgingFactsRepository {
     const rows: OfficerMonthFact[] = await this.ds.transaction(async (m) => {
       await m.query(`SET LOCAL work_mem = '${OFFICER_MONTHS_WORK_MEM}'`);
       return m.query(
-        `SELECT office_id, to_char(month, 'YYYY-MM') AS month, "employerServiceMinutes", "workingMinutes", records
+        `SELECT office_id, to_char(month, 'YYYY-MM') AS month, "employerServiceMinutes", "jobseekerServiceMinutes", "workingMinutes", records
            FROM (SELECT office_id, date_trunc('month', date::timestamp) AS month, staff_ref,
                         COALESCE(sum(minutes) FILTER (WHERE activity = 'employer_service'), 0)::int AS "employerServiceMinutes",
+                        COALESCE(sum(minutes) FILTER (WHERE activity = 'jobseeker_service'), 0)::int AS "jobseekerServiceMinutes",
                         sum(minutes)::int AS "workingMinutes",
                         count(*)::int AS records
                    FROM staff_time_record
@@ -108,6 +110,7 @@ function byAnonymousValues(a: OfficerMonthFact, b: OfficerMonthFact): number {
     compare(a.office_id, b.office_id) ||
     compare(a.month, b.month) ||
     compare(a.employerServiceMinutes, b.employerServiceMinutes) ||
+    compare(a.jobseekerServiceMinutes, b.jobseekerServiceMinutes) ||
     compare(a.workingMinutes, b.workingMinutes) ||
     compare(a.records, b.records)
   );

@@ -1,0 +1,213 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { assertOfficeAccess, type Principal } from '../auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { isoWeekDates, LocalCalendar } from '../calendar';
+import type { DeviationSummary } from '../deviations/deviation.view';
+import { DeviationsService } from '../deviations/deviations.service';
+import {
+  evaluate,
+  evaluateDistrict,
+  JUDGEMENTS,
+  regularOpeningWeek,
+  ruleTraits,
+  selectRules,
+  type Facts,
+  type Finding,
+  type Need,
+  type RuleSelection,
+  type WeekSchedule,
+} from '../engine';
+import { isCompliant } from '../engine/compliance-summary';
+import type { Office } from '../offices/office.entity';
+import { OfficesService } from '../offices/offices.service';
+import { CatalogService } from '../standards/catalog.service';
+import type { ComplianceReport } from './compliance-report';
+import { EvidenceBundle, holidayOn, type LoadedEvidence } from './evidence-bundle';
+import { weekPeriod, weeksOfMonth, type JudgementPeriod } from './judgement-period';
+import { JudgingFactsRepository } from './judging-facts.repository';
+import { ZONE } from './real-week.facts';
+import { pickInForce } from './schedule-in-force';
+import { weekFromStored } from './stored-week';
+
+/** Offices whose evidence is held in memory at once; bounds memory however many offices there are. */
+const OFFICES_PER_CHUNK = 25;
+
+export type FindingsSink = (office: Office, period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
+export type DistrictFindingsSink = (period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
+
+/** The verdict on a submitted weekly schedule (the pre-check, and the findings stored with a version). */
+export interface ScheduleJudgement {
+  compliant: boolean;
+  catalogVersion: string;
+  findings: Finding[];
+  /** Proposed deviations (section 6) for this office and period still awaiting consent: listed, never applied. */
+  pendingDeviations: DeviationSummary[];
+}
+
+/**
+ * The one judging path: facts for office(s) and period(s) → engine → findings. The schedule
+ * pre-check, a real week or month (API), audit runs and the CLI (through audits) all come here;
+ * which rules each judges comes from the engine (JUDGEMENTS: what each check kind declares about
+ * its needs, cadence and scope), never from a list kept here. Evidence is read with SQL for many
+ * offices at once (JudgingFactsRepository), the NRW holiday calendar is added, and the pure engine
+ * decides.
+ */
+@Injectable()
+export class JudgingService {
+  constructor(
+    private readonly offices: OfficesService,
+    private readonly catalog: CatalogService,
+    private readonly facts: JudgingFactsRepository,
+    private readonly deviations: DeviationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** GET /api/v1/offices/:id/compliance: one office, a real week or month. */
+  async judgeFor(principal: Principal, officeId: string, period: JudgementPeriod): Promise<ComplianceReport> {
+    assertOfficeAccess(principal, officeId);
+    const { version, validFrom } = this.catalog.catalog;
+    if (period.to < validFrom) {
+      throw DomainError.validation([{ field: period.kind, message: `Der Regelkatalog ${version} gilt ab ${validFrom}; frühere Zeiträume werden nicht nach ihm beurteilt.` }]);
+    }
+    return this.judge(await this.offices.get(officeId), period);
+  }
+
+  /** A week, or a month with its monthly rules and the weekly rules of each week in it. */
+  async judge(office: Office, period: JudgementPeriod): Promise<ComplianceReport> {
+    const weeks = period.kind === 'week' ? [period.id] : weeksOfMonth(period.id);
+    const units = period.kind === 'week' ? [period] : [period, ...weeks.map(weekPeriod)];
+    const findings: Finding[] = [];
+    await this.judgeMany([office], units, (_o, _p, f) => void findings.push(...f));
+    const { pending } = await this.deviations.forPeriod(office.id, period.from, period.to);
+    return {
+      officeId: office.id,
+      officeName: office.name,
+      period,
+      weeks: period.kind === 'month' ? weeks : [],
+      complete: period.to < DateTime.fromJSDate(this.clock(), { zone: ZONE }).toISODate()!,
+      catalogVersion: this.catalog.catalog.version,
+      compliant: isCompliant(findings),
+      // Monday to Saturday: a Saturday holiday is credited like any other (catalog: creditHolidays).
+      holidays: weeks.flatMap((w) => isoWeekDates(w).slice(0, 6)).flatMap((date) => {
+        const name = holidayOn(date);
+        return name ? [{ date, name }] : [];
+      }),
+      findings,
+      pendingDeviations: pending,
+    };
+  }
+
+  /**
+   * Judges each office over each period (weeks: the weekly office rules; months: the monthly office
+   * rules), handing the findings to the sink office by office. Evidence is read per chunk of
+   * offices with one query per kind the rules need, so the number of queries does not grow with
+   * the number of periods.
+   */
+  async judgeMany(offices: Office[], periods: JudgementPeriod[], sink: FindingsSink): Promise<void> {
+    if (offices.length === 0 || periods.length === 0) return;
+    const selections = new Map(periods.map((p) => [p.kind, this.selection(p.kind === 'week' ? JUDGEMENTS.officeWeek : JUDGEMENTS.officeMonth)]));
+    const needs = new Set<Need>([...selections.values()].flatMap((s) => [...s.needs]));
+    const range = coveringRange(periods);
+    // Days and weeks of the range, computed once for all chunks (bounded by the range).
+    const calendar = new LocalCalendar(range.from, range.to);
+    const names = await this.officeNames();
+    for (let i = 0; i < offices.length; i += OFFICES_PER_CHUNK) {
+      const chunk = offices.slice(i, i + OFFICES_PER_CHUNK);
+      const bundle = await this.load(chunk, range, calendar, needs, names);
+      for (const office of chunk) {
+        for (const period of periods) {
+          const { ruleIds, needs: periodNeeds } = selections.get(period.kind)!;
+          const context = { period: period.id, ruleIds, deviations: bundle.deviationsFor(office.id, period) };
+          await sink(office, period, evaluate(this.catalog.catalog, bundle.facts(office, period, periodNeeds), context));
+        }
+      }
+    }
+  }
+
+  /**
+   * Judges the district rules (scope 'district', e.g. the common core of opening hours) once per
+   * period over all offices. Periods without district rules of their cadence give no findings.
+   */
+  async judgeDistrict(periods: JudgementPeriod[], sink: DistrictFindingsSink): Promise<void> {
+    const judged = periods
+      .map((period) => ({ period, selection: this.selection(period.kind === 'week' ? JUDGEMENTS.districtWeek : JUDGEMENTS.districtMonth) }))
+      .filter((p) => p.selection.ruleIds.length > 0);
+    if (judged.length === 0) return;
+    const offices = await this.offices.all();
+    const range = coveringRange(judged.map((p) => p.period));
+    const calendar = new LocalCalendar(range.from, range.to);
+    const needs = new Set<Need>(judged.flatMap((p) => [...p.selection.needs]));
+    const bundle = await this.load(offices, range, calendar, needs, await this.officeNames(offices), false);
+    for (const { period, selection } of judged) {
+      const facts = { offices: offices.map((office) => bundle.districtOffice(office, period)) };
+      await sink(period, evaluateDistrict(this.catalog.catalog, facts, { period: period.id, ruleIds: selection.ruleIds }));
+    }
+  }
+
+  /**
+   * The pre-check of a weekly schedule (and the verdict stored with a submitted version): only the
+   * rules a schedule can answer. A tandem minor is judged against its seat's schedule in force on
+   * the day the new schedule takes effect; deviations agreed for the office apply when they govern
+   * the schedule's validity (open end: the day it takes effect); proposals are only listed.
+   */
+  async judgeSchedule(office: Office, week: WeekSchedule, validity: { validFrom: string; validUntil: string | null }): Promise<ScheduleJudgement> {
+    const catalog = this.catalog.catalog;
+    const seat = office.role === 'tandem-minor' && office.seatId ? await this.offices.get(office.seatId).catch(() => undefined) : undefined;
+    const facts: Facts = {
+      office: { id: office.id, name: office.name, role: office.role, ...(seat ? { seatId: seat.id, seatName: seat.name } : {}) },
+      openingWeek: regularOpeningWeek(week, ['submitted-schedule']),
+    };
+    if (seat) {
+      const inForce = pickInForce(await this.facts.scheduleVersions([seat.id], validity.validFrom, validity.validFrom), validity.validFrom);
+      if (inForce) facts.seatOpeningWeek = regularOpeningWeek(weekFromStored(inForce.week), [`schedule:${inForce.id}`]);
+    }
+    const deviations = await this.deviations.forPeriod(office.id, validity.validFrom, validity.validUntil ?? validity.validFrom);
+    const { ruleIds } = this.selection(JUDGEMENTS.scheduleCheck);
+    const findings = evaluate(catalog, facts, { period: 'regular-week', ruleIds, deviations: deviations.applied });
+    return { compliant: isCompliant(findings), catalogVersion: catalog.version, findings, pendingDeviations: deviations.pending };
+  }
+
+  /** The rules a judgement judges (from the engine) and the evidence they need. */
+  private selection(selection: RuleSelection): { ruleIds: string[]; needs: Set<Need> } {
+    const rules = selectRules(this.catalog.catalog, selection);
+    return { ruleIds: rules.map((r) => r.id), needs: new Set(rules.flatMap((r) => ruleTraits(r).needs)) };
+  }
+
+  private async officeNames(all?: Office[]): Promise<Map<string, string>> {
+    return new Map((all ?? (await this.offices.all())).map((o) => [o.id, o.name]));
+  }
+
+  private async load(
+    offices: Office[],
+    range: { from: string; to: string },
+    calendar: LocalCalendar,
+    needs: ReadonlySet<Need>,
+    names: ReadonlyMap<string, string>,
+    withDeviations = true,
+  ): Promise<EvidenceBundle> {
+    // A tandem minor is judged against its seat's opening, so the seat's evidence is read with it.
+    const ids = [...new Set(offices.flatMap((o) => (o.seatId ? [o.id, o.seatId] : [o.id])))];
+    const start = DateTime.fromISO(range.from, { zone: ZONE }).startOf('day');
+    const endExclusive = DateTime.fromISO(range.to, { zone: ZONE }).plus({ days: 1 }).startOf('day');
+    const loaded: LoadedEvidence = {
+      versions: needs.has('schedule') ? await this.facts.scheduleVersions(ids, range.from, range.to) : [],
+      closures: needs.has('schedule') ? await this.facts.closures(ids, range.from, range.to) : [],
+      hotline: needs.has('hotline') ? await this.facts.hotline(ids, start.toJSDate(), endExclusive.toJSDate()) : [],
+      officerMonths: needs.has('time-records') ? await this.facts.officerMonths(ids, range.from, endExclusive.toISODate()!) : [],
+      deviations: withDeviations ? await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to) : new Map(),
+    };
+    return new EvidenceBundle(loaded, calendar, names);
+  }
+}
+
+function coveringRange(periods: JudgementPeriod[]): { from: string; to: string } {
+  let from = periods[0].from;
+  let to = periods[0].to;
+  for (const p of periods) {
+    if (p.from < from) from = p.from;
+    if (p.to > to) to = p.to;
+  }
+  return { from, to };
+}
