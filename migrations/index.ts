@@ -4,9 +4,10 @@ import { Evidence1764000200000 } from './1764000200000-evidence';
 import { Deviations1764000300000 } from './1764000300000-deviations';
 import { AuditRuns1764000400000 } from './1764000400000-audit-runs';
 import { ClosureTimesBothOrNeither1764000500000 } from './1764000500000-closure-times-both-or-neither';
+import { Surveys1764300000000 } from './1764300000000-surveys';
 
 /**
  * Every migration, in order. Listed explicitly (no glob) so that the compiled service, the CLI and
  * the jest harness load exactly the same set.
  */
-export const MIGRATIONS = [OfficesAndTokens1764000000000, ScheduleVersions1764000100000, Evidence1764000200000, Deviations1764000300000, AuditRuns1764000400000, ClosureTimesBothOrNeither1764000500000];
+export const MIGRATIONS = [OfficesAndTokens1764000000000, ScheduleVersions1764000100000, Evidence1764000200000, Deviations1764000300000, AuditRuns1764000400000, ClosureTimesBothOrNeither1764000500000, Surveys1764300000000];

@@ -12,6 +12,7 @@ import { HealthModule } from '../health/health.module';
 import { OfficesModule } from '../offices/offices.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { StandardsModule } from '../standards/standards.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { WebModule } from '../web/web.module';
 import { APP_CONFIG, AppOptions, CLI_SECRET } from './app-options';
 import { StartupService } from './startup.service';
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, ComplianceModule, AuditsModule, ScheduleModule.forRoot(), CliBridgeModule, SurveysModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'internal_error';
+  | 'too_many_requests'
+  | 'internal_error'
+  | 'not_implemented';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -20,7 +22,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   internal_error: 500,
+  not_implemented: 501,
 };
 
 /** One problem in a request: the field (dot path), the CSV/array line if any, and a German text. */

@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../calendar';
 import type { Principal } from '../auth/principal';
 import { demoEvidence } from './demo-evidence';
+import { SurveyDemoService } from '../surveys/survey-demo.service';
 
 export const DEMO_TOKEN_LABEL = 'demo';
 
@@ -36,6 +37,7 @@ export class DemoDataService {
     private readonly evidence: EvidenceImportService,
     private readonly audits: AuditService,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly surveys: SurveyDemoService,
   ) {}
 
   async prepare(): Promise<{ coordinationToken: string }> {
@@ -44,6 +46,7 @@ export class DemoDataService {
     const principal: Principal = { tokenId: id, role: 'coordination', officeIds: [] };
     const fresh = await this.seedSchedules(principal);
     if (fresh) await this.seedEvidenceAndAudit(principal);
+    await this.surveys.seedIfEmpty(principal);
     return { coordinationToken: token };
   }
 

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditsModule } from '../audits/audits.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { SchedulesModule } from '../schedules/schedules.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { DemoDataService } from './demo-data.service';
 
-@Module({ imports: [SchedulesModule, EvidenceModule, AuditsModule], providers: [DemoDataService], exports: [DemoDataService] })
+@Module({ imports: [SchedulesModule, EvidenceModule, AuditsModule, SurveysModule], providers: [DemoDataService], exports: [DemoDataService] })
 export class DemoModule {}
