@@ -62,7 +62,7 @@ export function validateAnswer(q: Questionnaire, input: AnswerInput): { values: 
       if (typeof value !== 'string') problems.push({ field: `comments.${id}`, message: 'muss ein Text sein' });
       else {
         // Control characters other than line breaks have no business in a comment.
-        const cleaned = value.replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+        const cleaned = withoutControlCharacters(value).trim();
         if (cleaned.length > item.maxLength) problems.push({ field: `comments.${id}`, message: `darf höchstens ${item.maxLength} Zeichen lang sein` });
         else if (cleaned !== '') values.comments[id] = cleaned;
       }
@@ -72,6 +72,11 @@ export function validateAnswer(q: Questionnaire, input: AnswerInput): { values: 
     problems.push({ field: 'ratings', message: 'Bitte beantworten Sie mindestens eine Frage.' });
   }
   return { values, problems };
+}
+
+/** Removes control characters except line feed and carriage return (a comment may have lines). */
+function withoutControlCharacters(text: string): string {
+  return [...text].filter((c) => { const code = c.charCodeAt(0); return code === 10 || code === 13 || (code >= 32 && code !== 127); }).join('');
 }
 
 function isWhole(value: unknown, max: number): value is number {

@@ -2,6 +2,39 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { answerWithCode, auth, closeRound, openStaffRound, staffAnswer } from './survey-fixtures';
 
+interface Previous {
+  answers: number | null;
+  actualMean: number;
+  gap: number | null;
+  change: string;
+}
+interface ItemJson {
+  itemId: string;
+  previous: Previous | null;
+}
+interface FieldJson {
+  fieldId: string;
+  rank: number | null;
+  gap: number | null;
+  previous: Previous | null;
+  items: ItemJson[];
+}
+interface GroupJson {
+  key: string;
+  shown: boolean;
+  hiddenReason: string | null;
+  answers: number | null;
+  previous: { answers: number } | null;
+  fields: FieldJson[];
+  comments: unknown;
+}
+interface ResultsJson {
+  groups: GroupJson[];
+  previousRound: { id: string } | null;
+  actions: { available: boolean; message: string };
+  round: { offices: Array<{ officeId: string }> };
+}
+
 /** Results of staff rounds over the API: minimum group size, gap ranking, comparison, free text, export. */
 describe('survey results (HTTP)', () => {
   let t: TestApp;
@@ -42,7 +75,7 @@ describe('survey results (HTTP)', () => {
   });
 
   describe('after the round', () => {
-    let results: { groups: Array<Record<string, any>>; previousRound: { id: string } | null; actions: { available: boolean; message: string } };
+    let results: ResultsJson;
     beforeAll(async () => {
       await closeRound(t, coordination, second);
       results = (await t.http().get(`/api/v1/surveys/rounds/${second}/results`).set(auth(coordination)).expect(200)).body;
@@ -59,13 +92,13 @@ describe('survey results (HTTP)', () => {
 
     it('gives distribution, means and gap per item, and ranks the fields by gap', () => {
       const district = results.groups.find((g) => g.key === 'district')!;
-      const ranked = [...district.fields].filter((f) => f.rank !== null).sort((a, b) => a.rank - b.rank);
+      const ranked = [...district.fields].filter((f) => f.rank !== null).sort((a, b) => a.rank! - b.rank!);
       expect(ranked.map((f) => [f.fieldId, f.gap])).toEqual([
         ['bedingungen', 3],
         ['vorgesetzte', 1],
         ['aufgaben', 0],
       ]);
-      const item = district.fields.find((f: { fieldId: string }) => f.fieldId === 'bedingungen').items[0];
+      const item = district.fields.find((f) => f.fieldId === 'bedingungen')!.items[0];
       expect(item).toMatchObject({ itemId: 'bedingungen-raum', answers: 12, distribution: [0, 12, 0, 0, 0], actualMean: 2, importanceMean: 5, gap: 3 });
     });
 
@@ -73,9 +106,9 @@ describe('survey results (HTTP)', () => {
       expect(results.previousRound?.id).toBe(first);
       const witten = results.groups.find((g) => g.key === 'witten')!;
       expect(witten.previous).toEqual({ answers: 6 });
-      const change = Object.fromEntries(witten.fields.filter((f: any) => f.previous).map((f: any) => [f.fieldId, [f.previous.change, f.previous.actualMean, f.previous.answers]]));
+      const change = Object.fromEntries(witten.fields.filter((f) => f.previous).map((f) => [f.fieldId, [f.previous!.change, f.previous!.actualMean, f.previous!.answers]]));
       expect(change).toMatchObject({ vorgesetzte: ['better', 3, null], bedingungen: ['worse', 3, null], aufgaben: ['same', 4, null] });
-      expect(witten.fields.find((f: any) => f.fieldId === 'vorgesetzte').items[0].previous).toEqual({ answers: 6, actualMean: 3, gap: 2, change: 'better' });
+      expect(witten.fields.find((f) => f.fieldId === 'vorgesetzte')!.items[0].previous).toEqual({ answers: 6, actualMean: 3, gap: 2, change: 'better' });
       // The district of round 1 had 11 answers (the small offices included) and is compared as a whole.
       expect(results.groups.find((g) => g.key === 'district')!.previous).toEqual({ answers: 11 });
     });
@@ -90,16 +123,16 @@ describe('survey results (HTTP)', () => {
     });
 
     it('shows a regional office its own results and the district, but not the district free text nor other offices', async () => {
-      const own = (await t.http().get(`/api/v1/surveys/rounds/${second}/results`).set(auth(witten)).expect(200)).body;
-      expect(own.groups.map((g: any) => [g.key, g.shown])).toEqual([
+      const own: ResultsJson = (await t.http().get(`/api/v1/surveys/rounds/${second}/results`).set(auth(witten)).expect(200)).body;
+      expect(own.groups.map((g) => [g.key, g.shown])).toEqual([
         ['district', true],
         ['witten', true],
       ]);
       expect(own.groups[0].comments).toBeNull();
-      expect(own.round.offices.map((o: any) => o.officeId)).toEqual(['witten']);
+      expect(own.round.offices.map((o) => o.officeId)).toEqual(['witten']);
       expect(JSON.stringify(own)).not.toContain('Hattingen sagt');
-      const small = (await t.http().get(`/api/v1/surveys/rounds/${second}/results`).set(auth(hattingen)).expect(200)).body;
-      expect(small.groups.map((g: any) => [g.key, g.shown])).toEqual([
+      const small: ResultsJson = (await t.http().get(`/api/v1/surveys/rounds/${second}/results`).set(auth(hattingen)).expect(200)).body;
+      expect(small.groups.map((g) => [g.key, g.shown])).toEqual([
         ['district', true],
         ['hattingen', false],
       ]);
@@ -117,7 +150,7 @@ describe('survey results (HTTP)', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-disposition']).toMatch(/attachment; filename="befragung-mitarbeitende-.*\.xlsx"/);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
       expect(book.worksheets.map((s) => s.name)).toEqual(['Übersicht', 'Arbeit und Aufgaben', 'Zusammenarbeit im Team', 'Vorgesetzte', 'Arbeitsplatz und Technik', 'Fortbildung und Information', 'Insgesamt']);
       const sheet = book.getWorksheet('Arbeitsplatz und Technik')!;
       expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['Gruppe', 'Frage', 'Bewertung (Mittelwert)', 'Lücke (Wichtigkeit − Bewertung)']));
