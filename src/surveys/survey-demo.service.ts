@@ -44,7 +44,7 @@ const PROFILES: DemoProfile[] = [
     questionnaireId: 'kundinnen-und-kunden',
     title: 'Kundenbefragung am Empfang',
     daysAgo: [45, 16],
-    answersPerOffice: (id, k) => (SMALL_OFFICES.includes(id) ? 4 : 10 + (k % 5)),
+    answersPerOffice: (id, k) => (SMALL_OFFICES.includes(id) ? 4 : 7 + (k % 5)),
     fields: { zugang: [3.1, 4.6], beratung: [4.2, 4.7], ergebnis: [3.6, 4.5] },
     comments: ['Die Wartezeit war zu lang.', 'Sehr freundliche Beratung, danke!', 'Ein Termin am Abend wäre gut.'],
   },

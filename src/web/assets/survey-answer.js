@@ -1,4 +1,5 @@
 // @ts-check
+/* global FormData, document */
 import { clear, el } from './dom.js';
 
 // The public answering page: staff enter their one-time code, customers open their office's link
@@ -28,12 +29,7 @@ class PublicError extends Error {
 async function post(path, body) {
   const res = await fetch(`${PUBLIC}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body), credentials: 'omit' });
   /** @type {any} */
-  let data = null;
-  try {
-    data = await res.json();
-  } catch {
-    data = null;
-  }
+  const data = await res.json().catch(() => null);
   if (!res.ok) throw new PublicError(res.status, data);
   return data;
 }

@@ -1,4 +1,5 @@
 // @ts-check
+/* global document, window */
 import { clear, el } from './dom.js';
 
 // Printable A4 sheets: one-time codes to cut out (staff surveys) and a poster with the QR code of

@@ -1,4 +1,5 @@
 // @ts-check
+/* global document */
 import { el } from './dom.js';
 
 // Numbers, dates and badges of the survey pages. The words come from the API (`vocabulary` of
