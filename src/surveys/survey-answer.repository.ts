@@ -9,6 +9,9 @@ export type AnswerPass = { kind: 'code'; hash: string } | { kind: 'ballot'; hash
 
 const ANSWER_COLUMNS = 'round_id, office_id, answered_on, ratings, importance, comments';
 
+/** A code or ballot that was used meanwhile: ends the transaction without writing anything. */
+class PassUsed extends Error {}
+
 /**
  * Writes answers so that nobody can tell which answer came with which code, and reads them only as
  * aggregates. In one transaction per answer:
@@ -28,40 +31,55 @@ export class SurveyAnswerRepository {
 
   /** 'used' when the code was used (or the ballot consumed) meanwhile: then nothing was written. */
   async submit(a: { roundId: string; officeId: string; day: string; values: AnswerValues; pass: AnswerPass }): Promise<'stored' | 'used'> {
+    return this.submitMany(a.roundId, a.officeId, [a]);
+  }
+
+  /**
+   * Several answers of one office in one transaction, all or nothing (the demo data uses it; the
+   * public routes send one). Every code or ballot is used up, every answer stored, then the rows are
+   * rewritten once, as for a single answer.
+   */
+  async submitMany(roundId: string, officeId: string, answers: Array<{ day: string; values: AnswerValues; pass: AnswerPass }>): Promise<'stored' | 'used'> {
     return this.ds.transaction(async (db) => {
-      await db.query('SELECT 1 FROM survey_round_office WHERE round_id = $1 AND office_id = $2 FOR UPDATE', [a.roundId, a.officeId]);
-      const consumed: Array<{ n: number }> =
-        a.pass.kind === 'code'
-          ? await db.query(
-              'WITH u AS (UPDATE survey_code SET used = true WHERE code_hash = $1 AND round_id = $2 AND office_id = $3 AND NOT used RETURNING 1) SELECT count(*)::int AS n FROM u',
-              [a.pass.hash, a.roundId, a.officeId],
-            )
-          : await db.query(
-              'WITH d AS (DELETE FROM survey_ballot WHERE ballot_hash = $1 AND round_id = $2 AND office_id = $3 AND valid_until >= $4::date RETURNING 1) SELECT count(*)::int AS n FROM d',
-              [a.pass.hash, a.roundId, a.officeId, a.pass.today],
-            );
-      if (consumed[0].n !== 1) return 'used';
-      await db.query(`INSERT INTO survey_answer (${ANSWER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        a.roundId,
-        a.officeId,
-        a.day,
-        JSON.stringify(a.values.ratings),
-        JSON.stringify(a.values.importance),
-        JSON.stringify(a.values.comments),
-      ]);
+      await db.query('SELECT 1 FROM survey_round_office WHERE round_id = $1 AND office_id = $2 FOR UPDATE', [roundId, officeId]);
+      for (const a of answers) {
+        const consumed: Array<{ n: number }> =
+          a.pass.kind === 'code'
+            ? await db.query(
+                'WITH u AS (UPDATE survey_code SET used = true WHERE code_hash = $1 AND round_id = $2 AND office_id = $3 AND NOT used RETURNING 1) SELECT count(*)::int AS n FROM u',
+                [a.pass.hash, roundId, officeId],
+              )
+            : await db.query(
+                'WITH d AS (DELETE FROM survey_ballot WHERE ballot_hash = $1 AND round_id = $2 AND office_id = $3 AND valid_until >= $4::date RETURNING 1) SELECT count(*)::int AS n FROM d',
+                [a.pass.hash, roundId, officeId, a.pass.today],
+              );
+        // Throwing rolls back what this transaction wrote for earlier answers of the batch.
+        if (consumed[0].n !== 1) throw new PassUsed();
+        await db.query(`INSERT INTO survey_answer (${ANSWER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          roundId,
+          officeId,
+          a.day,
+          JSON.stringify(a.values.ratings),
+          JSON.stringify(a.values.importance),
+          JSON.stringify(a.values.comments),
+        ]);
+      }
       await db.query(
-        `WITH gone AS (DELETE FROM survey_answer WHERE round_id = $1 AND office_id = $2 AND answered_on = $3 RETURNING ${ANSWER_COLUMNS})
+        `WITH gone AS (DELETE FROM survey_answer WHERE round_id = $1 AND office_id = $2 AND answered_on = ANY($3::date[]) RETURNING ${ANSWER_COLUMNS})
          INSERT INTO survey_answer (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM gone ORDER BY random()`,
-        [a.roundId, a.officeId, a.day],
+        [roundId, officeId, [...new Set(answers.map((a) => a.day))]],
       );
-      if (a.pass.kind === 'code') {
+      if (answers.some((a) => a.pass.kind === 'code')) {
         await db.query(
           `WITH gone AS (DELETE FROM survey_code WHERE round_id = $1 AND office_id = $2 RETURNING code_hash, round_id, office_id, used)
            INSERT INTO survey_code (code_hash, round_id, office_id, used) SELECT code_hash, round_id, office_id, used FROM gone ORDER BY random()`,
-          [a.roundId, a.officeId],
+          [roundId, officeId],
         );
       }
-      return 'stored';
+      return 'stored' as const;
+    }).catch((err: unknown) => {
+      if (err instanceof PassUsed) return 'used' as const;
+      throw err;
     });
   }
 

@@ -104,19 +104,20 @@ export class SurveyDemoService {
     const span = profile.daysAgo[0] - profile.daysAgo[1];
     let n = 0;
     for (const officeId of officeIds) {
+      const batch: Parameters<SurveyAnswerRepository['submitMany']>[2] = [];
       for (let k = 0; k < counts.get(officeId)!; k++) {
         const day = berlinDay(this.clock, -profile.daysAgo[0] + Math.floor(random() * (span + 1)));
         const values = demoAnswer(q, profile, random);
         if (byLink) {
           const { hash } = generateBallot();
           await this.rounds.insertBallot(hash, opened.round.id, officeId, to);
-          await this.answers.submit({ roundId: opened.round.id, officeId, day, values, pass: { kind: 'ballot', hash, today: day } });
+          batch.push({ day, values, pass: { kind: 'ballot', hash, today: day } });
         } else {
-          const code = opened.codes[officeId][k];
-          await this.answers.submit({ roundId: opened.round.id, officeId, day, values, pass: { kind: 'code', hash: hashCode(normaliseCode(code)!) } });
+          batch.push({ day, values, pass: { kind: 'code', hash: hashCode(normaliseCode(opened.codes[officeId][k])!) } });
         }
-        n++;
       }
+      await this.answers.submitMany(opened.round.id, officeId, batch);
+      n += batch.length;
     }
     return n;
   }

@@ -1,6 +1,7 @@
 import { hashCode, normaliseCode } from '../../src/surveys/participation-code';
+import { SurveyAnswerRepository } from '../../src/surveys/survey-answer.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { answerWithCode, openStaffRound } from './survey-fixtures';
+import { answerWithCode, day, openStaffRound } from './survey-fixtures';
 
 /**
  * "Nobody, not even an administrator with database access, can tell who answered what": the schema
@@ -73,5 +74,17 @@ describe('anonymity of survey answers', () => {
     expect(new Set(codeRows.map((c) => c.xmin)).size).toBe(1);
     // Nor do the codes keep the order of the printed sheet (1 in 479 001 600 to keep it by chance).
     expect(codeRows.map((c) => c.code_hash)).not.toEqual(codes.witten.map((c) => hashCode(normaliseCode(c)!)));
+  });
+
+  it('writes a batch of answers all or nothing: one used code and none of them is stored', async () => {
+    const { round, codes } = await openStaffRound(t, coordination, { offices: ['witten'], codesPerOffice: 6 });
+    expect((await answerWithCode(t, codes.witten[2], { ratings: { 'aufgaben-klar': 3 } })).status).toBe(201);
+    const answers = t.app.get(SurveyAnswerRepository);
+    const pass = (k: number) => ({ kind: 'code' as const, hash: hashCode(normaliseCode(codes.witten[k])!) });
+    const values = { ratings: { 'aufgaben-klar': 5 }, importance: {}, comments: {} };
+    const outcome = await answers.submitMany(round.id, 'witten', [0, 1, 2, 3].map((k) => ({ day: day(), values, pass: pass(k) })));
+    expect(outcome).toBe('used');
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM survey_answer WHERE round_id = $1', [round.id])).toEqual([{ n: 1 }]);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM survey_code WHERE round_id = $1 AND used', [round.id])).toEqual([{ n: 1 }]);
   });
 });
