@@ -125,6 +125,16 @@ describe('surveys in the browser (Chromium)', () => {
       await page.getByRole('button', { name: 'Codebogen Witten drucken' }).waitFor();
       expect(await page.locator('#round-table').textContent()).toContain('Mitarbeiterbefragung Test');
       await screenshot(page, 'survey-opened');
+      // The sheet to cut: printed alone, six cards with distinct codes and the address to answer at.
+      await page.getByRole('button', { name: 'Codebogen Witten drucken' }).click();
+      await page.emulateMedia({ media: 'print' });
+      const cards = page.locator('#print-area .code-card .code-value');
+      expect(await cards.count()).toBe(6);
+      expect(new Set(await cards.allTextContents()).size).toBe(6);
+      expect(await page.locator('#print-area .code-card').first().textContent()).toContain('/teilnahme');
+      expect(await page.locator('main').isVisible()).toBe(false);
+      await screenshot(page, 'survey-code-sheet-print');
+      await page.emulateMedia({ media: 'screen' });
     });
 
     it('shows a field error in the form when the period is the wrong way round', async () => {
