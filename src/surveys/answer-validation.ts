@@ -76,7 +76,12 @@ export function validateAnswer(q: Questionnaire, input: AnswerInput): { values: 
 
 /** Removes control characters except line feed and carriage return (a comment may have lines). */
 function withoutControlCharacters(text: string): string {
-  return [...text].filter((c) => { const code = c.charCodeAt(0); return code === 10 || code === 13 || (code >= 32 && code !== 127); }).join('');
+  return [...text]
+    .filter((c) => {
+      const code = c.charCodeAt(0);
+      return code === 10 || code === 13 || (code >= 32 && code !== 127);
+    })
+    .join('');
 }
 
 function isWhole(value: unknown, max: number): value is number {
