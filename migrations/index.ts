@@ -7,9 +7,10 @@ import { ClosureTimesBothOrNeither1764000500000 } from './1764000500000-closure-
 import { DistrictFindings1764000610000 } from './1764000610000-district-findings';
 import { CorrectiveActions1764200000000 } from './1764200000000-corrective-actions';
 import { Notifications1764200100000 } from './1764200100000-notifications';
+import { Surveys1764300000000 } from './1764300000000-surveys';
 
 /**
  * Every migration, in order. Listed explicitly (no glob) so that the compiled service, the CLI and
  * the jest harness load exactly the same set.
  */
-export const MIGRATIONS = [OfficesAndTokens1764000000000, ScheduleVersions1764000100000, Evidence1764000200000, Deviations1764000300000, AuditRuns1764000400000, ClosureTimesBothOrNeither1764000500000, DistrictFindings1764000610000, CorrectiveActions1764200000000, Notifications1764200100000];
+export const MIGRATIONS = [OfficesAndTokens1764000000000, ScheduleVersions1764000100000, Evidence1764000200000, Deviations1764000300000, AuditRuns1764000400000, ClosureTimesBothOrNeither1764000500000, DistrictFindings1764000610000, CorrectiveActions1764200000000, Notifications1764200100000, Surveys1764300000000];

@@ -11,6 +11,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 import { JsonLogger } from './logging/json-logger';
 import { DemoDataService } from './demo/demo-data.service';
 import { loadCatalogFromDir } from './standards/catalog.service';
+import { QuestionnaireError } from './surveys/questionnaire.error';
+import { loadQuestionnairesFromDir } from './surveys/questionnaire-catalog.service';
 
 /** Set once the embedded database runs, so a failed start closes it and frees the folder lock. */
 let stopEmbeddedOnFailure: () => Promise<void> | undefined = () => undefined;
@@ -22,6 +24,7 @@ async function bootstrap(): Promise<void> {
 
   // A broken catalog must stop the start before the data folder is touched.
   loadCatalogFromDir();
+  loadQuestionnairesFromDir();
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service');
   stopEmbeddedOnFailure = () => embedded?.stop();
   let secret: string | undefined;
@@ -77,8 +80,9 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch(async (err: unknown) => {
   await Promise.resolve(stopEmbeddedOnFailure()).catch(() => undefined);
-  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof CatalogError) {
-    process.stderr.write(`${err instanceof CatalogError ? 'Der Regelkatalog ist fehlerhaft, der Dienst startet nicht: ' : ''}${err.message}\n`);
+  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof CatalogError || err instanceof QuestionnaireError) {
+    const prefix = err instanceof CatalogError ? 'Der Regelkatalog ist fehlerhaft, der Dienst startet nicht: ' : err instanceof QuestionnaireError ? 'Ein Fragebogen ist fehlerhaft, der Dienst startet nicht: ' : '';
+    process.stderr.write(`${prefix}${err.message}\n`);
     if (err instanceof DataDirBusyError) process.stderr.write('Bitte den anderen Prozess beenden oder DATA_DIR auf einen anderen Ordner setzen.\n');
   } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     process.stderr.write(`Der Port ${process.env.PORT ?? 3000} ist bereits belegt. Bitte den anderen Dienst beenden oder PORT setzen.\n`);

@@ -15,6 +15,7 @@ import { OfficesModule } from '../offices/offices.module';
 import { ReportsModule } from '../reports/reports.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { StandardsModule } from '../standards/standards.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { WebModule } from '../web/web.module';
 import { APP_CONFIG, AppOptions, CLI_SECRET } from './app-options';
 import { StartupService } from './startup.service';
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, JudgingModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, JudgingModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, SurveysModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'service_unavailable'
-  | 'internal_error';
+  | 'too_many_requests'
+  | 'internal_error'
+  | 'not_implemented';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -22,7 +24,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   service_unavailable: 503,
+  too_many_requests: 429,
   internal_error: 500,
+  not_implemented: 501,
 };
 
 /** One problem in a request: the field (dot path), the CSV/array line if any, and a German text. */

@@ -37,7 +37,7 @@ export class ErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const body = this.toBody(exception, correlationIdOf(req));
-    if (body.statusCode >= 500) {
+    if (body.error === 'internal_error') {
       this.logger.error({ msg: 'unhandled error', correlationId: body.correlationId, path: req.path, err: describe(exception) });
     }
     if (res.headersSent) {

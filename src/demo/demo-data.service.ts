@@ -13,6 +13,7 @@ import { ZONE } from '../calendar';
 import type { Principal } from '../auth/principal';
 import { DemoActions } from '../actions/demo-actions';
 import { demoEvidence } from './demo-evidence';
+import { SurveyDemoService } from '../surveys/survey-demo.service';
 
 export const DEMO_TOKEN_LABEL = 'demo';
 
@@ -38,6 +39,7 @@ export class DemoDataService {
     private readonly audits: AuditService,
     private readonly demoActions: DemoActions,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly surveys: SurveyDemoService,
   ) {}
 
   async prepare(): Promise<{ coordinationToken: string }> {
@@ -46,6 +48,7 @@ export class DemoDataService {
     const principal: Principal = { tokenId: id, role: 'coordination', officeIds: [] };
     const fresh = await this.seedSchedules(principal);
     if (fresh) await this.seedEvidenceAndAudit(principal);
+    await this.surveys.seedIfEmpty(principal);
     return { coordinationToken: token };
   }
 

@@ -48,7 +48,8 @@ export function demoEvidence(today: DateTime): DemoEvidence[] {
       }
     }
     const closures: DemoEvidence['closures'] = [];
-    if (officeId === 'witten') closures.push({ date: meeting.toISODate()!, from: '08:00', to: '11:00', reason: 'Dienstbesprechung' });
+    // The whole morning: any opening inside the morning window counts (no minimum duration, issue 11).
+    if (officeId === 'witten') closures.push({ date: meeting.toISODate()!, from: '07:00', to: '13:00', reason: 'Dienstbesprechung' });
     if (officeId === 'schwelm') closures.push({ date: outing.toISODate()!, reason: 'Betriebsausflug' });
     const shares = SHARES[officeId] ?? SHARES.default;
     const timeRecords = workdays.flatMap((d) =>

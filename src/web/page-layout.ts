@@ -66,6 +66,7 @@ function renderHeader(spec: PageSpec): string {
     links.push([`office:${office.id}`, officePath(office), office.name]);
     links.push([`schedule:${office.id}`, `${officePath(office)}/oeffnungszeiten`, `Öffnungszeiten ${office.name}`]);
   }
+  links.push(['befragungen', '/befragungen', 'Befragungen']);
   links.push(['abweichungen', '/abweichungen', 'Abweichungen']);
   const nav = links
     .map(([key, href, label]) => `<li><a href="${escapeHtml(href)}"${spec.current === key ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`)

@@ -12,10 +12,27 @@ const PUBLIC = new Set([
   'POST /web/session',
   'POST /web/abmelden',
   'GET /assets/:file',
+  // Surveys (src/surveys): the answering pages and their API, the only writes without a token.
+  // They read the questionnaire only, never results (test/surveys/public-link.http.spec.ts).
+  'GET /teilnahme',
+  'GET /befragung/:key',
+  'POST /api/v1/public/surveys/codes/check',
+  'POST /api/v1/public/surveys/codes/answers',
+  'POST /api/v1/public/surveys/links/:key/form',
+  'POST /api/v1/public/surveys/links/:key/answers',
 ]);
 // Pages that show data: without a session cookie they send the browser to the sign-in page; the
 // data itself comes from the guarded API.
-const SIGN_IN_REDIRECT = new Set(['GET /', 'GET /regionalstellen/:id', 'GET /regionalstellen/:id/oeffnungszeiten', 'GET /abweichungen', 'GET /mitteilungen']);
+const SIGN_IN_REDIRECT = new Set([
+  'GET /',
+  'GET /regionalstellen/:id',
+  'GET /regionalstellen/:id/oeffnungszeiten',
+  'GET /abweichungen',
+  'GET /mitteilungen',
+  'GET /befragungen',
+  'GET /befragungen/:id',
+  'GET /befragungen/:id/massnahmenplan',
+]);
 // Swagger UI and its JSON (registered by SwaggerModule, outside the Nest controllers).
 const DOCS = ['/api/docs', '/api/docs-json'];
 
@@ -51,6 +68,24 @@ describe('route guard', () => {
         'GET /api/v1/offices/:id/report.pdf',
         'GET /api/v1/audits/:id/report',
         'GET /api/v1/audits/:id/report.pdf',
+      ]),
+    );
+    // Every public or sign-in route listed here exists (a renamed route must not leave a stale exemption).
+    expect(routes).toEqual(expect.arrayContaining([...PUBLIC, ...SIGN_IN_REDIRECT]));
+    // The survey routes that need a token are walked like every other route.
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/surveys/questionnaires',
+        'GET /api/v1/surveys/rounds',
+        'POST /api/v1/surveys/rounds',
+        'GET /api/v1/surveys/rounds/:id',
+        'POST /api/v1/surveys/rounds/:id/close',
+        'POST /api/v1/surveys/rounds/:id/codes',
+        'GET /api/v1/surveys/rounds/:id/offices/:officeId/qr.svg',
+        'GET /api/v1/surveys/rounds/:id/results',
+        'GET /api/v1/surveys/rounds/:id/export',
+        'POST /api/v1/surveys/rounds/:id/actions',
+        'GET /api/v1/surveys/rounds/:id/action-plan',
       ]),
     );
   });

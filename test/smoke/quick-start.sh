@@ -52,6 +52,14 @@ grep -q 'NICHT ERFÜLLT' "$LOG.audit"
 if PORT=0 node dist/src/main.js >/dev/null 2>"$LOG.second"; then echo "second service started on the same data folder"; exit 1; fi
 grep -q 'Datenordner' "$LOG.second"
 
+# Demo surveys are there; a broken questionnaire stops the start and names file, item and field.
+curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/surveys/rounds" | grep -q 'Kundenbefragung am Empfang'
+BROKEN="$(dirname "$DATA_DIR")/surveys"
+mkdir -p "$BROKEN"
+printf "id: kaputt\nversion: '1'\ntitle: K\naudience: staff\nintro: K\nscales:\n  z: { labels: [nein, ja] }\nfields:\n  - { id: f, title: F, items: [{ id: frage-eins, text: E, scale: fehlt }] }\n" >"$BROKEN/kaputt.yaml"
+if SURVEYS_DIR="$BROKEN" PORT=0 node dist/src/main.js >/dev/null 2>"$LOG.broken"; then echo "service started with a broken questionnaire"; exit 1; fi
+grep -q 'Ein Fragebogen ist fehlerhaft, der Dienst startet nicht: .*kaputt.yaml: Frage „frage-eins“: scale' "$LOG.broken"
+
 stop_service
 [ ! -e "$DATA_DIR/.standards-monitor.lock" ] || { echo "the stopped service left its lock file"; exit 1; }
 # CLI with the service stopped: it opens the folder itself; data survived the restart.

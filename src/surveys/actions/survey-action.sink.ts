@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../auth/principal';
+import { DomainError } from '../../common/domain-error';
+import type { SurveyActionSource, SurveyActionSummary } from './survey-action-source';
+
+/**
+ * The seam between survey results and corrective actions. The surveys module calls it; the
+ * corrective-actions module implements it and is bound to this token in SurveysModule:
+ *
+ *   { provide: SURVEY_ACTION_SINK, useExisting: <the actions module's adapter> }
+ *
+ * Until then UnavailableSurveyActionSink answers: pages hide the buttons (`available: false`) and
+ * the API answers 501 "Maßnahmen sind noch nicht verfügbar."
+ */
+export const SURVEY_ACTION_SINK = Symbol('SURVEY_ACTION_SINK');
+
+export interface SurveyActionSink {
+  /** False while no actions module is bound. */
+  readonly available: boolean;
+  /**
+   * Opens a corrective action for a field or item of a round (same actions, status cycle and history
+   * as audit findings). Authorisation of the office is done by the caller; the sink may refuse a
+   * duplicate (an open action for the same round, field, item and office) with a 409.
+   */
+  open(principal: Principal, source: SurveyActionSource): Promise<SurveyActionSummary>;
+  /** The actions that came from a round, for the action-plan page (scoped to what the principal may see). */
+  listForRound(principal: Principal, roundId: string): Promise<SurveyActionSummary[]>;
+}
+
+export const ACTIONS_UNAVAILABLE = 'Maßnahmen sind noch nicht verfügbar.';
+
+@Injectable()
+export class UnavailableSurveyActionSink implements SurveyActionSink {
+  readonly available = false;
+
+  async open(): Promise<SurveyActionSummary> {
+    throw new DomainError('not_implemented', ACTIONS_UNAVAILABLE);
+  }
+
+  async listForRound(): Promise<SurveyActionSummary[]> {
+    return [];
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { OfficesModule } from '../offices/offices.module';
+import { PageSessionService } from '../web/page-session.service';
+import { SURVEY_ACTION_SINK, UnavailableSurveyActionSink } from './actions/survey-action.sink';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { PublicSurveysController } from './public-surveys.controller';
+import { QuestionnaireCatalog } from './questionnaire-catalog.service';
+import { SurveyActionsService } from './survey-actions.service';
+import { SurveyAnswerRepository } from './survey-answer.repository';
+import { SurveyAnsweringService } from './survey-answering.service';
+import { SurveyCoverageService } from './survey-coverage.service';
+import { SurveyDemoService } from './survey-demo.service';
+import { SurveyPagesController } from './survey-pages.controller';
+import { SurveyResultsService } from './survey-results.service';
+import { SurveyRoundRepository } from './survey-round.repository';
+import { SurveyRoundsService } from './survey-rounds.service';
+import { SurveysController } from './surveys.controller';
+
+/**
+ * Surveys and self-assessment (issue 16): questionnaires from config/surveys, rounds, anonymous
+ * answers, results, exports and pages. Corrective actions plug in at SURVEY_ACTION_SINK.
+ */
+@Module({
+  imports: [OfficesModule],
+  controllers: [SurveysController, PublicSurveysController, SurveyPagesController],
+  providers: [
+    QuestionnaireCatalog,
+    SurveyRoundRepository,
+    SurveyAnswerRepository,
+    SurveyRoundsService,
+    SurveyAnsweringService,
+    SurveyResultsService,
+    SurveyActionsService,
+    SurveyCoverageService,
+    SurveyDemoService,
+    PublicRateLimitGuard,
+    PageSessionService,
+    // The corrective-actions module replaces this binding (see survey-action.sink.ts).
+    { provide: SURVEY_ACTION_SINK, useClass: UnavailableSurveyActionSink },
+  ],
+  exports: [SurveyCoverageService, SurveyDemoService],
+})
+export class SurveysModule {}

@@ -1,0 +1,60 @@
+// @ts-check
+/* global document */
+import { api } from './api-client.js';
+import { append, clear, el, showError } from './dom.js';
+import { badge, formatDay, formatGap, formatMean } from './survey-format.js';
+
+// /befragungen/:id/massnahmenplan: per field (largest gap first) the corrective actions that came
+// from this round, as the actions module lists them, and what the next round of the same
+// questionnaire says about each action's question.
+
+/** @typedef {import('./survey-types.js').ActionPlan} ActionPlan */
+/** @typedef {import('./survey-types.js').PlannedAction} PlannedAction */
+/** @typedef {import('./survey-types.js').SurveyVocabulary} SurveyVocabulary */
+
+const root = /** @type {HTMLElement} */ (document.getElementById('action-plan'));
+const roundId = root.dataset.roundId ?? '';
+
+init().catch((err) => showError(root, err));
+
+async function init() {
+  const [catalog, plan] = await Promise.all([api('/api/v1/surveys/questionnaires'), api(`/api/v1/surveys/rounds/${encodeURIComponent(roundId)}/action-plan`)]);
+  /** @type {SurveyVocabulary} */
+  const vocabulary = catalog.vocabulary;
+  /** @type {ActionPlan} */
+  const p = plan;
+  append(clear(root), [
+    p.available ? null : el('p', { class: 'hint', id: 'actions-unavailable' }, `Hinweis: ${p.message} Sobald Maßnahmen angelegt werden können, erscheinen sie hier je Themenfeld.`),
+    p.nextRound ? el('p', {}, `Folgerunde: „${p.nextRound.title}“. Bei jeder Maßnahme steht, ob sich ihre Frage dort verbessert hat.`) : el('p', { class: 'muted' }, 'Eine Folgerunde desselben Fragebogens gibt es noch nicht.'),
+    p.fields.map((f) =>
+      el(
+        'section',
+        { class: 'card plan-field', 'data-field': f.fieldId, 'aria-labelledby': `plan-${f.fieldId}` },
+        el('h2', { id: `plan-${f.fieldId}` }, f.rank !== null ? `${f.rank}. ` : '', f.title),
+        el('p', {}, `Bewertung ${formatMean(f.actualMean)}, Lücke ${formatGap(f.gap)}`),
+        f.actions.length === 0 ? el('p', { class: 'muted' }, 'Keine Maßnahmen.') : el('ul', { class: 'plan-actions' }, f.actions.map((a) => actionItem(a, vocabulary))),
+      ),
+    ),
+  ]);
+}
+
+function actionItem(/** @type {PlannedAction} */ a, /** @type {SurveyVocabulary} */ vocabulary) {
+  const follow = a.followUp;
+  return el(
+    'li',
+    { 'data-action': a.actionId },
+    a.href ? el('a', { href: a.href }, a.title) : el('strong', {}, a.title),
+    ` – ${a.statusText}`,
+    a.measure ? el('p', {}, a.measure) : null,
+    a.dueDate ? el('p', { class: 'muted' }, `fällig am ${formatDay(a.dueDate)}`) : null,
+    follow
+      ? el(
+          'p',
+          {},
+          `In „${follow.roundTitle}“: `,
+          follow.change ? badge(vocabulary.changes[follow.change], follow.change) : 'nicht vergleichbar (zu wenige Antworten)',
+          follow.change ? ` (${formatMean(follow.before)} → ${formatMean(follow.actualMean)})` : '',
+        )
+      : null,
+  );
+}
