@@ -25,5 +25,5 @@ export {
   joinGerman,
   weekdayNames,
 } from './time';
-export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, periodLabel, vocabulary } from './vocabulary';
-export type { StatusWording, ObligationWording } from './vocabulary';
+export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, periodLabel, vocabulary } from './vocabulary';
+export type { StatusWording, ObligationWording, Vocabulary } from './vocabulary';

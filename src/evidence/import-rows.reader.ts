@@ -1,4 +1,5 @@
 import { DomainError, type ErrorDetail } from '../common/domain-error';
+import { allowedColumns, fieldOfColumn } from './column-names';
 import { parseCsv } from './csv.parser';
 import type { EvidenceKind } from './evidence-kind';
 
@@ -33,26 +34,30 @@ export function readJsonRows(body: unknown): ReadRows {
 }
 
 /**
- * Turns a CSV file into the same plain objects a JSON array holds: column names are the JSON field
- * names, an empty cell is an absent field, integer columns become numbers when they look like one
- * (otherwise the text stays and validation names it).
+ * Turns a CSV file into the same plain objects a JSON array holds, keyed by the header as written
+ * (API field names or German column names, see column-names.ts): an empty cell is an absent field,
+ * integer columns become numbers when they look like one (otherwise the text stays and validation
+ * names it).
  */
-export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'required' | 'integerFields'>): ReadRows {
+export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'columns' | 'required' | 'integerFields'>): ReadRows {
   const parsed = parseCsv(typeof text === 'string' ? text : '');
   if (!parsed.ok) throw DomainError.validation([{ line: parsed.line, field: '', message: parsed.message }], 'Die CSV-Datei ist nicht lesbar; es wurde nichts gespeichert.');
   if (!parsed.table) throw DomainError.validation([], 'Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen und mindestens eine Datenzeile.');
   const { header, records, separator } = parsed.table;
 
   const columns = header.cells.map((c) => c.trim());
+  const fields = columns.map((name) => (name === '' ? undefined : fieldOfColumn(kind, name)));
   const headerErrors: ErrorDetail[] = [];
-  const allowed = `zulässig sind: ${kind.fields.join(', ')}`;
   columns.forEach((name, index) => {
+    const field = fields[index];
     if (name === '') headerErrors.push({ line: header.line, field: '', message: `Spalte ${index + 1} hat keinen Namen in der Kopfzeile` });
-    else if (!kind.fields.includes(name)) headerErrors.push({ line: header.line, field: name, message: `ist keine bekannte Spalte; ${allowed}` });
-    else if (columns.indexOf(name) !== index) headerErrors.push({ line: header.line, field: name, message: 'steht mehrfach in der Kopfzeile' });
+    else if (!field) headerErrors.push({ line: header.line, field: name, message: `ist keine bekannte Spalte; zulässig sind: ${allowedColumns(kind)}` });
+    else if (fields.indexOf(field) !== index) headerErrors.push({ line: header.line, field: name, message: `steht mehrfach in der Kopfzeile (als „${columns[fields.indexOf(field)]}“ und „${name}“)` });
   });
-  for (const name of kind.required) {
-    if (!columns.includes(name)) headerErrors.push({ line: header.line, field: name, message: 'Pflichtspalte fehlt in der Kopfzeile' });
+  // A missing column is named in the language of the header it is missing from.
+  const german = columns.some((name, index) => fields[index] !== undefined && name.toLowerCase() !== fields[index]!.toLowerCase());
+  for (const field of kind.required) {
+    if (!fields.includes(field)) headerErrors.push({ line: header.line, field: german ? (kind.columns[field] ?? field) : field, message: 'Pflichtspalte fehlt in der Kopfzeile' });
   }
   if (headerErrors.length > 0) {
     throw DomainError.validation(headerErrors, `Die Kopfzeile der CSV-Datei passt nicht (Trennzeichen erkannt: „${separator}“); es wurde nichts gespeichert.`);
@@ -74,7 +79,7 @@ export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unkno
     columns.forEach((name, index) => {
       const cell = record.cells[index].trim();
       if (cell === '') return;
-      values[name] = kind.integerFields.includes(name) && /^[+-]?\d{1,9}$/.test(cell) ? Number(cell) : cell;
+      values[name] = kind.integerFields.includes(fields[index]!) && /^[+-]?\d{1,9}$/.test(cell) ? Number(cell) : cell;
     });
     rows.push({ line: record.line, values });
   }
