@@ -14,6 +14,7 @@ export { CHECKS } from './checks/check-registry';
 export type { CheckDefinition, CheckOutcome } from './checks/check-definition';
 export type { ParamDefinition, ParamSchema, ParamType } from './params/param-schema';
 export { regularOpeningWeek } from './opening-week';
+export { describeChanges } from './deviation';
 export { union, totalMinutes, clip, gaps } from './intervals';
 export {
   WEEKDAY_NAMES_DE,
