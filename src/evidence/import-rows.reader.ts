@@ -1,6 +1,6 @@
 import { DomainError, type ErrorDetail } from '../common/domain-error';
 import { allowedColumns, fieldOfColumn } from './column-names';
-import { parseCsv } from './csv.parser';
+import { parseCsv, separatorName } from './csv.parser';
 import type { EvidenceKind } from './evidence-kind';
 
 export type ImportFormat = 'json' | 'csv';
@@ -60,7 +60,7 @@ export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unkno
     if (!fields.includes(field)) headerErrors.push({ line: header.line, field: german ? (kind.columns[field] ?? field) : field, message: 'Pflichtspalte fehlt in der Kopfzeile' });
   }
   if (headerErrors.length > 0) {
-    throw DomainError.validation(headerErrors, `Die Kopfzeile der CSV-Datei passt nicht (Trennzeichen erkannt: „${separator}“); es wurde nichts gespeichert.`);
+    throw DomainError.validation(headerErrors, `Die Kopfzeile der CSV-Datei passt nicht (Trennzeichen erkannt: ${separatorName(separator)}); es wurde nichts gespeichert.`);
   }
 
   // lines whose cells are all empty are what spreadsheets leave below the data
@@ -72,7 +72,7 @@ export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unkno
   const errors: ErrorDetail[] = [];
   for (const record of data) {
     if (record.cells.length !== columns.length) {
-      errors.push({ line: record.line, field: '', message: `hat ${record.cells.length} statt ${columns.length} Spalten (Trennzeichen „${separator}“; Text mit Trennzeichen bitte in "Anführungszeichen")` });
+      errors.push({ line: record.line, field: '', message: `hat ${record.cells.length} statt ${columns.length} Spalten (Trennzeichen ${separatorName(separator)}; Text mit Trennzeichen bitte in "Anführungszeichen")` });
       continue;
     }
     const values: Record<string, unknown> = {};

@@ -15,7 +15,7 @@ const PUBLIC = new Set([
 ]);
 // Pages that show data: without a session cookie they send the browser to the sign-in page; the
 // data itself comes from the guarded API.
-const SIGN_IN_REDIRECT = new Set(['GET /', 'GET /regionalstellen/:id', 'GET /regionalstellen/:id/oeffnungszeiten', 'GET /abweichungen']);
+const SIGN_IN_REDIRECT = new Set(['GET /', 'GET /regionalstellen/:id', 'GET /regionalstellen/:id/oeffnungszeiten', 'GET /regionalstellen/:id/nachweise', 'GET /abweichungen']);
 // Swagger UI and its JSON (registered by SwaggerModule, outside the Nest controllers).
 const DOCS = ['/api/docs', '/api/docs-json'];
 

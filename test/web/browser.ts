@@ -5,7 +5,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium: .ci/run installs it with apt when it is missing. */
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// --lang: Chromium draws date inputs ("TT.MM.JJJJ") and file pickers in its own UI language, not
+// the page's locale; the pages are German, so is the browser.
+const ARGS = ['--lang=de-DE', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const SCREENSHOTS = join(__dirname, '..', 'output', 'screenshots');
 
 /** A laptop screen. */
