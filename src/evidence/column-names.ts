@@ -14,9 +14,18 @@ export function fieldOfColumn(kind: Columns, name: string): string | undefined {
   return kind.fields.find((field) => loose(field) === wanted || loose(kind.columns[field] ?? '') === wanted);
 }
 
-/** "Datum, von, bis, Grund (oder date, from, to, reason)" */
-export function allowedColumns(kind: Columns): string {
-  return `${kind.fields.map((f) => kind.columns[f] ?? f).join(', ')} (oder ${kind.fields.join(', ')})`;
+/**
+ * The allowed columns in the language the file or entry uses: "Datum, von, bis, Grund" for a German
+ * header (and on the pages), "date, from, to, reason" for one written with the API's names.
+ */
+export function allowedColumns(kind: Columns, german = true): string {
+  return (german ? kind.fields.map((f) => kind.columns[f] ?? f) : kind.fields).join(', ');
+}
+
+/** Whether names were written as the German column names (at least one), rather than the API's. */
+export function usesGermanNames(kind: Columns, names: Iterable<[field: string, given: string]>): boolean {
+  for (const [field, given] of names) if (kind.fields.includes(field) && given.trim().toLowerCase() !== field.toLowerCase()) return true;
+  return false;
 }
 
 export interface CanonicalRow {

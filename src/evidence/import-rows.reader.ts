@@ -1,5 +1,5 @@
 import { DomainError, type ErrorDetail } from '../common/domain-error';
-import { allowedColumns, fieldOfColumn } from './column-names';
+import { allowedColumns, fieldOfColumn, usesGermanNames } from './column-names';
 import { parseCsv, separatorName } from './csv.parser';
 import type { EvidenceKind } from './evidence-kind';
 
@@ -47,15 +47,15 @@ export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unkno
 
   const columns = header.cells.map((c) => c.trim());
   const fields = columns.map((name) => (name === '' ? undefined : fieldOfColumn(kind, name)));
+  // Problems are named in the language of the header (German column names or the API's).
+  const german = usesGermanNames(kind, columns.flatMap((name, index) => (fields[index] ? [[fields[index]!, name] as [string, string]] : [])));
   const headerErrors: ErrorDetail[] = [];
   columns.forEach((name, index) => {
     const field = fields[index];
     if (name === '') headerErrors.push({ line: header.line, field: '', message: `Spalte ${index + 1} hat keinen Namen in der Kopfzeile` });
-    else if (!field) headerErrors.push({ line: header.line, field: name, message: `ist keine bekannte Spalte; zulässig sind: ${allowedColumns(kind)}` });
+    else if (!field) headerErrors.push({ line: header.line, field: name, message: `ist keine bekannte Spalte; zulässig sind: ${allowedColumns(kind, german || fields.every((f) => !f))}` });
     else if (fields.indexOf(field) !== index) headerErrors.push({ line: header.line, field: name, message: `steht mehrfach in der Kopfzeile (als „${columns[fields.indexOf(field)]}“ und „${name}“)` });
   });
-  // A missing column is named in the language of the header it is missing from.
-  const german = columns.some((name, index) => fields[index] !== undefined && name.toLowerCase() !== fields[index]!.toLowerCase());
   for (const field of kind.required) {
     if (!fields.includes(field)) headerErrors.push({ line: header.line, field: german ? (kind.columns[field] ?? field) : field, message: 'Pflichtspalte fehlt in der Kopfzeile' });
   }

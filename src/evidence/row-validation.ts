@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { ErrorDetail } from '../common/domain-error';
 import { flattenValidationErrors } from '../common/validation-messages';
-import { allowedColumns, canonicalRow } from './column-names';
+import { allowedColumns, canonicalRow, usesGermanNames } from './column-names';
 import type { EvidenceKind, RowDetail } from './evidence-kind';
 import type { RawRow } from './import-rows.reader';
 
@@ -27,12 +27,12 @@ export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Re
   const seen = new Map<string, { line: number; payload: string }>();
   for (const row of rows) {
     if (typeof row.values !== 'object' || row.values === null || Array.isArray(row.values)) {
-      errors.push({ line: row.line, field: '', message: `muss ein Objekt mit den Feldern ${allowedColumns(kind)} sein` });
+      errors.push({ line: row.line, field: '', message: `muss ein Objekt mit den Feldern ${allowedColumns(kind, false)} sein` });
       continue;
     }
     // German column names are the same fields; errors name a field as the row wrote it.
     const { values, names, duplicates } = canonicalRow(kind, row.values as Record<string, unknown>);
-    const german = [...names].some(([field, given]) => kind.fields.includes(field) && given.trim().toLowerCase() !== field.toLowerCase());
+    const german = usesGermanNames(kind, names);
     const named = (d: RowDetail): ErrorDetail => ({ line: row.line, ...d, field: names.get(d.field) ?? (german ? (kind.columns[d.field] ?? d.field) : d.field) });
     if (duplicates.length > 0) {
       errors.push(...duplicates.map((d) => ({ line: row.line, field: d.names[1], message: `steht doppelt im Eintrag (als „${d.names[0]}“ und „${d.names[1]}“)` })));
@@ -41,7 +41,7 @@ export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Re
     const dto = plainToInstance(kind.dto, values, { enableImplicitConversion: false });
     const invalid = validateSync(dto, OPTIONS);
     if (invalid.length > 0) {
-      errors.push(...flattenValidationErrors(namingAllowedFields(invalid, kind)).map(named));
+      errors.push(...flattenValidationErrors(namingAllowedFields(invalid, allowedColumns(kind, german))).map(named));
       continue;
     }
     const result = kind.toRecord(dto);
@@ -67,9 +67,9 @@ export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Re
 }
 
 /** "ist kein zulässiges Feld" alone does not help a clerk; say which fields are. */
-function namingAllowedFields(errors: ValidationError[], kind: Parameters<typeof allowedColumns>[0]): ValidationError[] {
+function namingAllowedFields(errors: ValidationError[], allowed: string): ValidationError[] {
   for (const e of errors) {
-    if (e.constraints?.whitelistValidation) e.constraints.whitelistValidation = `ist kein zulässiges Feld; zulässig sind: ${allowedColumns(kind)}`;
+    if (e.constraints?.whitelistValidation) e.constraints.whitelistValidation = `ist kein zulässiges Feld; zulässig sind: ${allowed}`;
   }
   return errors;
 }

@@ -65,7 +65,7 @@ describe('evidence in German', () => {
     expect(messages[1]).toMatch(/z\. B\. 8, 8\.30, 08:00 oder 12,30/);
     expect(messages[2]).toMatch(/beide Uhrzeiten \(von und bis\)/);
     const coverage = await postCsv(t, evidencePath('schwelm', 'hotline-coverage'), coordination, csv('Beginn;Ende;abgedeckt durch', '02.03.2026 08:00;02.03.2026 12:00;Praktikant')).expect(400);
-    expect(coverage.body.details).toEqual([{ line: 2, field: 'abgedeckt durch', message: 'muss einer dieser Werte sein: Personal, Call Center (oder staff, call_centre)' }]);
+    expect(coverage.body.details).toEqual([{ line: 2, field: 'abgedeckt durch', message: 'muss einer dieser Werte sein: Personal, Call Center' }]);
     expect(await t.count('closure')).toBe(before);
   });
 
@@ -74,8 +74,11 @@ describe('evidence in German', () => {
     expect(res.body.details).toEqual([{ line: 1, field: 'Datum', message: 'steht doppelt im Eintrag (als „date“ und „Datum“)' }]);
   });
 
-  it('names the missing columns of a German header in German', async () => {
-    const res = await postCsv(t, evidencePath('schwelm', 'closures'), coordination, csv('Datum;von;bis', '09.03.2026;;')).expect(400);
-    expect(res.body.details).toEqual([{ line: 1, field: 'Grund', message: 'Pflichtspalte fehlt in der Kopfzeile' }]);
+  it('names the missing and allowed columns of a German header in German', async () => {
+    const res = await postCsv(t, evidencePath('schwelm', 'closures'), coordination, csv('Datum;von;bis;Anmerkung', '09.03.2026;;;x')).expect(400);
+    expect(res.body.details).toEqual([
+      { line: 1, field: 'Anmerkung', message: 'ist keine bekannte Spalte; zulässig sind: Datum, von, bis, Grund' },
+      { line: 1, field: 'Grund', message: 'Pflichtspalte fehlt in der Kopfzeile' },
+    ]);
   });
 });

@@ -84,7 +84,7 @@ describe('hotline coverage API', () => {
     expect(messages[0]).toMatch(/nach dem Beginn/);
     expect(messages[1]).toMatch(/mehr als 24 Stunden/);
     expect(messages[2]).toMatch(/JJJJ-MM-TTTHH:MM/);
-    expect(messages[3]).toMatch(/staff, call_centre/);
+    expect(messages[3]).toBe('muss einer dieser Werte sein: Personal, Call Center');
     expect(messages[5]).toBe('fehlt');
   });
 

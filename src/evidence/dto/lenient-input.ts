@@ -47,10 +47,13 @@ export function fromAlias<V extends string>(aliases: ValueAliases<V>, value: unk
 export const AliasedValue = <V extends string>(aliases: ValueAliases<V>): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => fromAlias(aliases, value));
 
-/** "muss einer dieser Werte sein: Personal, Call Center (oder staff, call_centre)". */
+/**
+ * "muss einer dieser Werte sein: Personal, Call Center": the German words only, because the pages
+ * show this message to clerks; the codes (staff, call_centre) stay accepted and documented.
+ */
 export function allowedValuesMessage<V extends string>(aliases: ValueAliases<V>): string {
   const codes = Object.keys(aliases) as V[];
-  return `muss einer dieser Werte sein: ${codes.map((c) => aliases[c][0]).join(', ')} (oder ${codes.join(', ')})`;
+  return `muss einer dieser Werte sein: ${codes.map((c) => aliases[c][0]).join(', ')}`;
 }
 
 /** { staff: 'Personal', call_centre: 'Call Center' }: the German word of each code. */

@@ -277,8 +277,10 @@ async function loadHotline(box) {
   }
   const evidence = /** @type {{ days?: Array<{ weekday: string, date: string, excused?: string, uncoveredMinutes: number, gaps: string[] }>, window?: string }} */ (finding.evidence);
   const days = Array.isArray(evidence.days) ? evidence.days : [];
+  const figures = describeFigures(finding);
   append(box, [
     el('p', {}, statusBadge(finding.status), ' ', finding.message),
+    figures.measured ? el('p', { class: 'figures-line' }, el('strong', {}, figures.measured), figures.required ? ` (verlangt: ${figures.required})` : '') : null,
     missingDataHint(finding, officeId),
     days.length
       ? el(
