@@ -20,23 +20,25 @@ const root = byId('overview');
 /** @type {{ runs: AuditRunView[], summary: AuditSummary | null, onlyViolations: boolean, onlyMust: boolean }} */
 const state = { runs: [], summary: null, onlyViolations: false, onlyMust: false };
 
+// The page's parts, in order. Further panels go below the matrix: one import and one
+// mountSection(panels, { id, title, load }) (see page-parts.js).
+const controls = el('section', { class: 'card run-controls', 'aria-label': 'Prüflauf' }, el('div', { id: 'run-controls' }));
+const runView = el('div', { id: 'run-view' }, el('p', { class: 'loading', role: 'status' }, 'Die Prüfläufe werden geladen …'));
+const findingsPanel = el('section', { id: 'findings', 'aria-labelledby': 'findings-heading', hidden: true });
+const panels = el('div', { id: 'overview-panels' });
+append(clear(root), [controls, runView, findingsPanel, panels]);
+
 const RUN_STATUS = { succeeded: 'abgeschlossen', running: 'läuft', failed: 'fehlgeschlagen' };
 const TRIGGER = { nightly: 'nächtlich', manual: 'manuell', cli: 'Kommandozeile' };
 
-init().catch((err) => showError(root, err));
+init().catch((err) => showError(runView, err));
 
 async function init() {
   state.runs = await api('/api/v1/audits');
-  clear(root);
-  append(root, [
-    el('section', { class: 'card run-controls', 'aria-label': 'Prüflauf' }, el('div', { id: 'run-controls' })),
-    el('div', { id: 'run-view' }),
-    el('section', { id: 'findings', 'aria-labelledby': 'findings-heading', hidden: true }),
-  ]);
   renderRunControls();
   const latest = state.runs.find((r) => r.status === 'succeeded') ?? state.runs[0];
   if (latest) await selectRun(latest.id);
-  else byId('run-view').append(el('p', { class: 'card' }, 'Es gibt noch keinen Prüflauf. Starten Sie oben einen Prüflauf für einen Zeitraum.'));
+  else clear(runView).append(el('p', { class: 'card' }, 'Es gibt noch keinen Prüflauf. Starten Sie oben einen Prüflauf für einen Zeitraum.'));
 }
 
 /** @param {AuditRunView} r */
