@@ -1,5 +1,6 @@
 // @ts-check
 import { api } from './api-client.js';
+import { el } from './dom.js';
 
 // The offices this session may see (a regional token: its own), loaded once per page like the
 // vocabulary, so that every module can write an office's name instead of its id.
@@ -7,7 +8,11 @@ import { api } from './api-client.js';
 /** @typedef {import('./api-types').OfficeView} OfficeView */
 
 /** @type {OfficeView[]} */
-export const offices = await api('/api/v1/offices');
+export const offices = await api('/api/v1/offices').catch((err) => {
+  const main = document.querySelector('main');
+  if (main) main.append(el('p', { class: 'error-box', role: 'alert' }, 'Die Seite konnte nicht geladen werden: ', err instanceof Error ? err.message : String(err)));
+  throw err;
+});
 const byId = new Map(offices.map((o) => [o.id, o]));
 
 /**

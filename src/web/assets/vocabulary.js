@@ -16,7 +16,12 @@ import { periodLabelWith } from './period-label.js';
 /** @typedef {import('./api-types').Vocabulary} Vocabulary */
 
 /** @type {Standards} */
-export const standards = await api('/api/v1/standards');
+export const standards = await api('/api/v1/standards').catch((err) => {
+  // Without its words no page can draw anything: say so where the page would be.
+  const main = document.querySelector('main');
+  if (main) main.append(el('p', { class: 'error-box', role: 'alert' }, 'Die Seite konnte nicht geladen werden: ', err instanceof Error ? err.message : String(err)));
+  throw err;
+});
 /** @type {Vocabulary} */
 export const words = standards.vocabulary;
 
