@@ -48,7 +48,7 @@ describe('regional office pages (Chromium)', () => {
     const share = findings.locator('.rule-block').first();
     expect(await share.getAttribute('data-rule')).toBe('employer-service.time-share');
     expect(await share.textContent()).toContain('Der Anteil des Unternehmensservice an der Arbeitszeit ist zu erhöhen.');
-    expect(await share.textContent()).toContain('Ergebnis:41,7 % für Unternehmen');
+    expect(await share.textContent()).toContain('Ergebnis:41,7 % für den Unternehmensservice');
     // Missing hotline records say what to upload, with a link to the form.
     const hotlineBlock = findings.locator('.rule-block[data-rule="hotline.employer-service-hours"]');
     expect(await hotlineBlock.locator('.missing-data').textContent()).toContain('Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.');

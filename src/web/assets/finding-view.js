@@ -62,7 +62,7 @@ const FIGURES = {
   'weekday-window': (f) => ({ measured: `an ${days(f.measured)} erfüllt`, required: `an ${days(f.required)} verlangt` }),
   'tandem-seat-access': (f) => ({ measured: f.measured === 0 ? 'an jedem Tag Zugang' : `${days(f.measured, false)} ohne Zugang`, required: 'Zugang an jedem Werktag' }),
   'hotline-coverage': (f) => ({ measured: f.measured === 0 ? 'durchgehend erreichbar' : `${n(f.measured)} Min. nicht erreichbar`, required: 'durchgehend erreichbar' }),
-  'time-share': (f) => ({ measured: `${n(f.measured)} % für Unternehmen`, required: `Ziel ${n(f.required)} %` }),
+  'time-share': (f) => ({ measured: `${n(f.measured)} % für den Unternehmensservice`, required: `Ziel ${n(f.required)} %` }),
   'coverage-share': (f) => ({ measured: `${n(f.measured)} % über das Call Center` }),
 };
 

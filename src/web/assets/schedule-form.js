@@ -162,7 +162,7 @@ function intervalRow(day, index, interval) {
       class: 'clock-input',
       inputmode: 'decimal',
       autocomplete: 'off',
-      placeholder: part === 'from' ? 'z. B. 8' : 'z. B. 12.30',
+      placeholder: part === 'from' ? 'z. B. 8' : 'z. B. 17',
       maxlength: 12,
       value: interval[part],
       'aria-describedby': errorId,
