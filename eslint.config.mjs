@@ -14,6 +14,14 @@ export default tseslint.config(
     },
   },
   {
+    // The page scripts run in the browser (checked by tsconfig.web.json, see npm run typecheck).
+    files: ['src/web/assets/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', globalThis: 'readonly', FormData: 'readonly', Intl: 'readonly', AbortController: 'readonly', TextDecoder: 'readonly', Event: 'readonly', HTMLElement: 'readonly' },
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.spec.ts'],
     rules: {

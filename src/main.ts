@@ -9,7 +9,7 @@ import { CatalogError } from './engine/catalog.error';
 import { DataDirBusyError } from './database/data-dir.lock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { JsonLogger } from './logging/json-logger';
-import { DemoDataService } from './demo/demo-data.service';
+import { StartupService } from './app/startup.service';
 import { loadCatalogFromDir } from './standards/catalog.service';
 import { QuestionnaireError } from './surveys/questionnaire.error';
 import { loadQuestionnairesFromDir } from './surveys/questionnaire-catalog.service';
@@ -59,8 +59,9 @@ async function bootstrap(): Promise<void> {
 
   const base = `http://localhost:${port}`;
   logger.log({ msg: 'listening', url: base, database: embedded ? `embedded (${config.dataDir})` : 'server' }, 'main');
-  if (config.demoData) {
-    const demo = await app.get(DemoDataService).prepare();
+  // Demo data (and after it the catch-up of missed nightly audits) is prepared by StartupService.
+  const demoToken = await app.get(StartupService).demoReady;
+  if (demoToken) {
     process.stdout.write(
       [
         '',
@@ -68,8 +69,8 @@ async function bootstrap(): Promise<void> {
         `  Im Browser:        ${base}/anmelden (mit dem Demo-Token unten anmelden)`,
         `  API-Dokumentation: ${base}/api/docs`,
         `  Zustand:           ${base}/health`,
-        `  Demo-Token (Koordinierungsstelle, nur im Demo-Modus): ${demo.coordinationToken}`,
-        `  Beispiel: curl -H "Authorization: Bearer ${demo.coordinationToken}" ${base}/api/v1/offices`,
+        `  Demo-Token (Koordinierungsstelle, nur im Demo-Modus): ${demoToken}`,
+        `  Beispiel: curl -H "Authorization: Bearer ${demoToken}" ${base}/api/v1/offices`,
         '',
       ].join('\n') + '\n',
     );

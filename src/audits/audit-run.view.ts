@@ -1,4 +1,5 @@
 import type { Finding, FindingStatus, Obligation } from '../engine';
+import { runLabel } from './run-label';
 
 export type AuditTrigger = 'nightly' | 'manual' | 'cli';
 export type AuditStatus = 'running' | 'succeeded' | 'failed';
@@ -11,6 +12,8 @@ export interface AuditRunView {
   to: string;
   /** The weeks and months judged, e.g. ['2026-W45', …, '2026-11']. */
   periods: string[];
+  /** The periods as people read them, e.g. 'KW 48/2026 und Oktober 2026' (run-label.ts). */
+  label: string;
   officeIds: string[];
   catalogVersion: string;
   nightlyDate: string | null;
@@ -46,6 +49,7 @@ export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunVi
     from: r.period_from,
     to: r.period_to,
     periods: r.periods,
+    label: runLabel(r.periods),
     officeIds: visibleOffices ? r.office_ids.filter((o) => visibleOffices.includes(o)) : r.office_ids,
     catalogVersion: r.catalog_version,
     nightlyDate: r.nightly_date,

@@ -9,6 +9,7 @@ import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { periodsWithin } from './audit-periods';
 import { AuditRunEvents } from './audit-run.events';
+import type { CsvContext } from './findings.csv';
 import { AuditRunRepository, type FindingFilter, type FindingRow } from './audit-run.repository';
 import { toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type DistrictCell, type MatrixCell } from './audit-run.view';
 
@@ -171,10 +172,11 @@ export class AuditService {
   }
 
   /** Streams the visible findings of a run (for CSV and JSON exports of any size). */
-  async stream(principal: Principal, runId: string): Promise<{ run: AuditRunView; findings: AsyncGenerator<AuditFindingView> }> {
+  async stream(principal: Principal, runId: string): Promise<{ run: AuditRunView; findings: AsyncGenerator<AuditFindingView>; csv: CsvContext }> {
     const run = await this.visibleRun(principal, runId);
     const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
-    return { run: toRunView(run, visible), findings: this.repo.stream(runId, visible) };
+    const officeNames = new Map((await this.offices.all()).map((o) => [o.id, o.name]));
+    return { run: toRunView(run, visible), findings: this.repo.stream(runId, visible), csv: { officeNames, catalog: this.catalog.catalog } };
   }
 
   async trend(principal: Principal, officeId: string, ruleId: string): Promise<Array<{ period: string; periodKind: string; runId: string; status: FindingStatus; measured: number | null; required: number | null; unit: string }>> {

@@ -54,7 +54,7 @@ export class AuditsController {
   @ApiProduces('text/csv', 'application/json')
   @ApiOperation({ summary: 'Export der Feststellungen: CSV für Excel (Semikolon, UTF-8 mit BOM, Dezimalkomma) oder JSON' })
   async export(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
-    const { run, findings } = await this.audits.stream(p, id);
+    const { run, findings, csv } = await this.audits.stream(p, id);
     const format = q.format ?? 'csv';
     const name = `pruefung-${run.from}-${run.to}-${run.id.slice(0, 8)}.${format}`;
     res.status(200);
@@ -67,7 +67,7 @@ export class AuditsController {
     };
     if (format === 'csv') {
       await write(csvHeader());
-      for await (const f of findings) await write(csvLine(f));
+      for await (const f of findings) await write(csvLine(f, csv));
     } else {
       await write(`{"run":${JSON.stringify(run)},"findings":[`);
       let first = true;

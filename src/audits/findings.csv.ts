@@ -1,5 +1,11 @@
-import { OBLIGATION_LABELS, STATUS_LABELS, type FindingStatus, type Obligation } from '../engine';
+import { describeChanges, OBLIGATION_LABELS, periodLabel, STATUS_LABELS, type Catalog, type FindingStatus, type Obligation } from '../engine';
 import type { AuditFindingView } from './audit-run.view';
+
+/** What a line needs beyond the finding: office names and the catalog (parameter labels of deviations). */
+export interface CsvContext {
+  officeNames: ReadonlyMap<string, string>;
+  catalog: Pick<Catalog, 'rules'>;
+}
 
 /**
  * CSV for German Excel: UTF-8 with BOM (else umlauts break), ';' as separator and decimal commas
@@ -7,7 +13,26 @@ import type { AuditFindingView } from './audit-run.view';
  */
 export const CSV_BOM = '\uFEFF';
 
-const HEADER = ['Regionalstelle', 'Zeitraum', 'Regel', 'Titel', 'Verbindlichkeit', 'Status', 'Gemessen', 'Gefordert', 'Einheit', 'Abweichung', 'Erläuterung', 'Fundstelle'];
+/**
+ * People read names, not codes: office names, periods as 'KW 45/2026', the rule's title beside its
+ * id, a deviation described by what it changed. The codes follow at the end for scripts.
+ */
+const HEADER = [
+  'Regionalstelle',
+  'Zeitraum',
+  'Regel',
+  'Titel',
+  'Verbindlichkeit',
+  'Status',
+  'Gemessen',
+  'Gefordert',
+  'Einheit',
+  'Abweichung',
+  'Erläuterung',
+  'Fundstelle',
+  'Kennung Regionalstelle',
+  'Kennung Zeitraum',
+];
 
 function cell(value: string): string {
   // Quote always when needed; also neutralise formula injection (a cell starting with = + - @).
@@ -26,12 +51,11 @@ export function csvHeader(): string {
 /** What the "Regionalstelle" column says for a finding judged once over all offices. */
 export const DISTRICT_LABEL = 'Kreis (alle Regionalstellen)';
 
-export function csvLine(f: AuditFindingView): string {
-  const deviation = (f as { deviation?: { id: string } }).deviation;
+export function csvLine(f: AuditFindingView, ctx: CsvContext): string {
   return (
     [
-      f.officeId ?? DISTRICT_LABEL,
-      f.period,
+      f.officeId === null ? DISTRICT_LABEL : (ctx.officeNames.get(f.officeId) ?? f.officeId),
+      periodLabel(f.period),
       f.ruleId,
       f.title,
       OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation,
@@ -39,11 +63,22 @@ export function csvLine(f: AuditFindingView): string {
       germanNumber(f.measured),
       germanNumber(f.required),
       f.unit,
-      deviation?.id ?? '',
+      describeDeviation(f, ctx),
       f.message,
       `Anlage 3, Abschnitt ${f.citation.section}`,
+      f.officeId,
+      f.period,
     ]
       .map((v) => cell(String(v)))
       .join(';') + '\r\n'
   );
+}
+
+/** 'Standard ausgesetzt: Umbau' or 'Mindestöffnungszeit je Woche 18 Std. statt 21,5 Std.: Sommerferien'. */
+function describeDeviation(f: AuditFindingView, ctx: CsvContext): string {
+  const deviation = f.deviation;
+  if (!deviation) return '';
+  const rule = ctx.catalog.rules.find((r) => r.id === f.ruleId);
+  const what = deviation.kind === 'waiver' || !rule ? 'Standard ausgesetzt' : describeChanges(rule, deviation.params ?? {});
+  return `${what}: ${deviation.reason}`;
 }

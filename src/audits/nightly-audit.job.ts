@@ -39,7 +39,8 @@ export class NightlyAuditJob implements OnApplicationBootstrap, OnApplicationShu
     const job = new CronJob(this.config.nightlyAudit.cron, () => void this.tick(), null, true, ZONE);
     this.scheduler.addCronJob('nightly-audit', job);
     this.logger.log({ msg: 'nightly audit scheduled', cron: this.config.nightlyAudit.cron, zone: ZONE });
-    void this.tick(); // catch up nights missed while the service was down
+    // The catch-up of nights missed while the service was down is started by StartupService, after
+    // the demo data is in (src/app/startup.service.ts).
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,7 +3,8 @@ import { AuditService } from '../audits/audit.service';
 import type { AuditFindingView } from '../audits/audit-run.view';
 import { csvHeader, csvLine, DISTRICT_LABEL, germanNumber } from '../audits/findings.csv';
 import { isPlausibleDate } from '../calendar';
-import { OBLIGATION_LABELS, STATUS_LABELS, type FindingStatus, type Obligation } from '../engine';
+import { OBLIGATION_LABELS, periodLabel, STATUS_LABELS, type FindingStatus, type Obligation } from '../engine';
+import type { CsvContext } from '../audits/findings.csv';
 import type { Principal } from '../auth/principal';
 import type { ServiceLocator } from './cli-commands';
 import { fail, type CliResult } from './cli-output';
@@ -39,21 +40,32 @@ export async function auditCommand(app: ServiceLocator, args: string[]): Promise
   const audits = app.get(AuditService);
   const offices = (values.office ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
   const run = (await audits.run({ trigger: 'cli', from: values.from!, to: values.to!, officeIds: offices.length ? offices : undefined, requestedBy: undefined }))!;
-  const { findings } = await audits.stream(CLI_PRINCIPAL, run.id);
+  const { findings, csv } = await audits.stream(CLI_PRINCIPAL, run.id);
   const all: AuditFindingView[] = [];
   for await (const f of findings) all.push(f);
   const mustViolations = all.filter((f) => f.obligation === 'must' && f.status === 'non_compliant').length;
 
   let stdout: string;
   if (values.format === 'json') stdout = JSON.stringify({ run, findings: all }, null, 2) + '\n';
-  else if (values.format === 'csv') stdout = csvHeader() + all.map(csvLine).join('');
-  else stdout = table(all) + `\nPrüflauf ${run.id}: ${all.length} Feststellungen, davon ${mustViolations} Verstöße gegen Muss-Regeln.\n`;
+  else if (values.format === 'csv') stdout = csvHeader() + all.map((f) => csvLine(f, csv)).join('');
+  else stdout = table(all, csv) + `\nPrüflauf ${run.label} (${run.id}): ${all.length} Feststellungen, davon ${mustViolations} Verstöße gegen Muss-Regeln.\n`;
   return { exitCode: mustViolations > 0 ? 1 : 0, stdout, stderr: '' };
 }
 
-function table(findings: AuditFindingView[]): string {
-  const head = ['Regionalstelle', 'Zeitraum', 'Regel', 'Verbindl.', 'Status', 'Gemessen', 'Gefordert', 'Einheit'];
-  const rows = findings.map((f) => [f.officeId ?? DISTRICT_LABEL, f.period, f.ruleId, OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation, statusText(f.status), germanNumber(f.measured), germanNumber(f.required), f.unit]);
+/** Names, not codes: the office's name, the period as 'KW 45/2026', the rule's short title. */
+function table(findings: AuditFindingView[], ctx: CsvContext): string {
+  const head = ['Regionalstelle', 'Zeitraum', 'Standard', 'Verbindl.', 'Status', 'Gemessen', 'Gefordert', 'Einheit'];
+  const shortTitle = (id: string) => ctx.catalog.rules.find((r) => r.id === id)?.shortTitle ?? id;
+  const rows = findings.map((f) => [
+    f.officeId === null ? DISTRICT_LABEL : (ctx.officeNames.get(f.officeId) ?? f.officeId),
+    periodLabel(f.period),
+    shortTitle(f.ruleId),
+    OBLIGATION_LABELS[f.obligation as Obligation]?.short ?? f.obligation,
+    statusText(f.status),
+    germanNumber(f.measured),
+    germanNumber(f.required),
+    f.unit,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';

@@ -1,5 +1,5 @@
 import type { TokenRole } from '../auth/api-token.entity';
-import type { DeviationKind, ParamSpec } from '../engine';
+import { DEVIATION_STATUS_LABELS, type DeviationKind, type ParamSpec } from '../engine';
 
 /** Section 6 knows two parties: the regional office and the leadership (here: the coordination office). */
 export type DeviationSide = TokenRole;
@@ -10,11 +10,12 @@ export const SIDE_NAMES_DE: Readonly<Record<DeviationSide, string>> = {
 
 export type DeviationStatus = 'proposed' | 'agreed' | 'rejected' | 'withdrawn';
 export const DEVIATION_STATUSES: DeviationStatus[] = ['proposed', 'agreed', 'rejected', 'withdrawn'];
+/** The words of the one vocabulary (src/engine/vocabulary.ts). */
 export const STATUS_NAMES_DE: Readonly<Record<DeviationStatus, string>> = {
-  proposed: 'vorgeschlagen',
-  agreed: 'vereinbart',
-  rejected: 'abgelehnt',
-  withdrawn: 'zurückgezogen',
+  proposed: DEVIATION_STATUS_LABELS.proposed.text,
+  agreed: DEVIATION_STATUS_LABELS.agreed.text,
+  rejected: DEVIATION_STATUS_LABELS.rejected.text,
+  withdrawn: DEVIATION_STATUS_LABELS.withdrawn.text,
 };
 
 export type DeviationAction = 'proposed' | 'consented' | 'rejected' | 'withdrawn';

@@ -184,8 +184,9 @@ export class DeviationsService {
     if (other) {
       throw new DomainError(
         'conflict',
-        `Für die Regionalstelle „${d.officeId}“ und die Regel „${d.ruleId}“ ist im Zeitraum ${describePeriod(other.valid_from, other.valid_until)} ` +
-          `bereits eine Abweichung ${STATUS_NAMES_DE[other.status]} (${other.id}). Je Regel und Regionalstelle darf zu jedem Tag nur eine Abweichung gelten; ` +
+        // Named by its period and reason as people tell deviations apart, not by ids (issue 13).
+        `Für diese Regionalstelle und den Standard „${this.catalog.rule(d.ruleId)?.title ?? d.ruleId}“ ist im Zeitraum ${describePeriod(other.valid_from, other.valid_until)} ` +
+          `bereits eine Abweichung ${STATUS_NAMES_DE[other.status]} (Begründung: „${other.reason}“). Je Standard und Regionalstelle darf zu jedem Tag nur eine Abweichung gelten; ` +
           'bitte den Zeitraum anpassen oder die andere Abweichung erst zurückziehen bzw. ablehnen lassen.',
       );
     }

@@ -76,7 +76,7 @@ export function paramValues(rule: Rule): Record<string, unknown> {
 }
 
 /** 'Mindestöffnungszeit je Woche 18 Std. statt 21,5 Std.': labels and units from the catalog, never keys. */
-function describeChanges(rule: Rule, params: Record<string, ParamSpec['value']>): string {
+export function describeChanges(rule: Rule, params: Record<string, ParamSpec['value']>): string {
   const schema = CHECKS[rule.check].params;
   return Object.entries(params)
     .map(([name, value]) => {

@@ -16,6 +16,7 @@ export { CHECKS } from './checks/check-registry';
 export type { CheckDefinition, CheckOutcome, OfficeCheckDefinition, DistrictCheckDefinition } from './checks/check-definition';
 export type { ParamDefinition, ParamSchema, ParamType } from './params/param-schema';
 export { regularOpeningWeek } from './opening-week';
+export { describeChanges } from './deviation';
 export { union, totalMinutes, clip, gaps, intersect, subtract } from './intervals';
 export {
   WEEKDAY_NAMES_DE,
@@ -31,5 +32,5 @@ export {
   germanDate,
   WEEKDAY_ABBREVIATIONS_DE,
 } from './time';
-export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, SIDE_LABELS, periodLabel, vocabulary } from './vocabulary';
-export type { StatusWording, ObligationWording, ActionStatus, Side } from './vocabulary';
+export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
+export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, Side } from './vocabulary';

@@ -1,4 +1,5 @@
-import type { FindingStatus, Obligation, OfficeRole } from './types';
+import { WEEKDAY_NAMES_DE } from './time';
+import type { FindingStatus, Obligation, OfficeRole, Weekday } from './types';
 
 /**
  * The one German vocabulary of the service. Every page, export, CLI output and engine message
@@ -64,6 +65,17 @@ export const SIDE_LABELS: Readonly<Record<Side, string>> = {
   regional: 'Regionalstelle',
 };
 
+/** Where a deviation (section 6) stands; shown with text and icon like a finding's status. */
+export const DEVIATION_STATUS_LABELS: Readonly<Record<'proposed' | 'agreed' | 'rejected' | 'withdrawn', StatusWording>> = {
+  proposed: { text: 'vorgeschlagen', icon: '…' },
+  agreed: { text: 'vereinbart', icon: '✓' },
+  rejected: { text: 'abgelehnt', icon: '✗' },
+  withdrawn: { text: 'zurückgezogen', icon: '–' },
+};
+
+/** Two-letter weekday abbreviations for narrow places (chart axes, compact lists). */
+export const WEEKDAY_SHORT_DE: Readonly<Record<Weekday, string>> = { mon: 'Mo', tue: 'Di', wed: 'Mi', thu: 'Do', fri: 'Fr', sat: 'Sa', sun: 'So' };
+
 const MONTH_NAMES = [
   'Januar',
   'Februar',
@@ -98,14 +110,31 @@ export function periodLabel(period: string): string {
 }
 
 /** Everything above as one plain object, served to the pages. */
-export function vocabulary() {
+export function vocabulary(): Vocabulary {
   return {
     statuses: STATUS_LABELS,
     obligations: OBLIGATION_LABELS,
     roles: ROLE_LABELS,
+    sides: SIDE_LABELS,
+    deviationStatuses: DEVIATION_STATUS_LABELS,
+    weekdays: WEEKDAY_NAMES_DE,
+    weekdaysShort: WEEKDAY_SHORT_DE,
     months: MONTH_NAMES,
     actionStatuses: ACTION_STATUS_LABELS,
     overdue: OVERDUE_LABEL,
-    sides: SIDE_LABELS,
   };
+}
+
+/** The served vocabulary (GET /api/v1/standards → vocabulary); the pages type it from here. */
+export interface Vocabulary {
+  statuses: Readonly<Record<FindingStatus, StatusWording>>;
+  obligations: Readonly<Record<Obligation, ObligationWording>>;
+  roles: Readonly<Record<OfficeRole, string>>;
+  sides: Readonly<Record<'coordination' | 'regional', string>>;
+  deviationStatuses: Readonly<Record<'proposed' | 'agreed' | 'rejected' | 'withdrawn', StatusWording>>;
+  weekdays: Readonly<Record<Weekday, string>>;
+  weekdaysShort: Readonly<Record<Weekday, string>>;
+  months: readonly string[];
+  actionStatuses: Readonly<Record<ActionStatus, StatusWording>>;
+  overdue: StatusWording;
 }

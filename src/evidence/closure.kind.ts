@@ -14,13 +14,14 @@ export const CLOSURE_KIND: EvidenceKind<ClosureRowDto, ClosureRecord> = {
   name: 'closures',
   dto: ClosureRowDto,
   fields: ['date', 'from', 'to', 'reason'],
+  columns: { date: 'Datum', from: 'von', to: 'bis', reason: 'Grund' },
   required: ['date', 'reason'],
   integerFields: [],
   toRecord(dto) {
     const errors: RowDetail[] = [];
     if ((dto.from === undefined || dto.from === null) !== (dto.to === undefined || dto.to === null)) {
       const missing = dto.from == null ? 'from' : 'to';
-      errors.push({ field: missing, message: 'fehlt: bitte beide Uhrzeiten (from und to) angeben oder keine (dann ganztägig geschlossen)' });
+      errors.push({ field: missing, message: 'fehlt: bitte beide Uhrzeiten (von und bis) angeben oder keine (dann ganztägig geschlossen)' });
       return { errors };
     }
     const from = dto.from == null ? null : parseClock(dto.from);
@@ -33,4 +34,14 @@ export const CLOSURE_KIND: EvidenceKind<ClosureRowDto, ClosureRecord> = {
   },
   naturalKey: (r) => `${r.date}|${r.from ?? -1}|${r.to ?? -1}`,
   payload: { field: 'reason', value: (r) => r.reason },
+  example: { date: '02.03.2026', from: '8:00', to: '10:30', reason: 'Personalversammlung' },
+  preview: (records) => ({
+    columns: [
+      { field: 'date', label: 'Datum' },
+      { field: 'from', label: 'von' },
+      { field: 'to', label: 'bis' },
+      { field: 'reason', label: 'Grund' },
+    ],
+    rows: records.map((r) => ({ date: r.date, from: r.from === null ? null : formatClock(r.from), to: r.to === null ? null : formatClock(r.to), reason: r.reason })),
+  }),
 };

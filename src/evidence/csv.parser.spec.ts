@@ -62,6 +62,12 @@ describe('parseCsv', () => {
     expect(result).toEqual({ ok: false, line: 2, message: expect.stringContaining('Trennzeichen') });
   });
 
+  it('reads rows pasted from a spreadsheet (tab-separated)', () => {
+    const t = table('Datum\tGrund\n02.03.2026\tPersonalversammlung; Teil 1\n');
+    expect(t.separator).toBe('\t');
+    expect(t.records[0].cells).toEqual(['02.03.2026', 'Personalversammlung; Teil 1']);
+  });
+
   it('keeps a quote inside an unquoted field', () => {
     expect(table('a;b\nx;5" Monitor\n').records[0].cells).toEqual(['x', '5" Monitor']);
   });
@@ -72,7 +78,9 @@ describe('parseCsv', () => {
     ['"date";"from"', ';'],
     ['reason', ','],
     ['"a,b";c;d', ';'],
-  ])('detects the separator of %s', (header, separator) => {
+    ['Datum\tvon\tbis\tGrund', '\t'],
+    ['Grund\tAnmerkung, frei', '\t'],
+  ])('detects the separator of %j', (header, separator) => {
     expect(detectSeparator(header)).toBe(separator);
   });
 });

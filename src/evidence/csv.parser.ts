@@ -1,10 +1,11 @@
 /**
- * A small RFC 4180 reader for the evidence imports. Offices export from Excel (German locale: `;`)
- * or from other tools (`,`), so the separator is detected from the header line; a UTF-8 BOM, which
+ * A small RFC 4180 reader for the evidence imports. Offices export from Excel (German locale: `;`),
+ * from other tools (`,`) or paste rows copied from a spreadsheet (tabs), so the separator is
+ * detected from the header line; a UTF-8 BOM, which
  * Excel writes in front of "CSV UTF-8", is ignored. Fields may be quoted with `"` (`""` inside a
  * quoted field is one quote); a quoted field may contain separators and line breaks.
  */
-export type CsvSeparator = ';' | ',';
+export type CsvSeparator = ';' | ',' | '\t';
 
 export interface CsvRecord {
   /** Line of the file on which the record starts, counting every line (the header is line 1). */
@@ -25,19 +26,24 @@ export type CsvResult =
 const BOM = '\uFEFF';
 
 /**
- * The separator of a file: whichever of `;` and `,` occurs more often outside quotes in the header
- * line. Column names contain neither; a one-column header has none and reads as `,`.
+ * The separator of a file: whichever of tab, `;` and `,` occurs most often outside quotes in the
+ * header line (a tie goes to tab, then `;`). Column names contain none of them; a one-column header
+ * has none and reads as `,`.
  */
 export function detectSeparator(headerLine: string): CsvSeparator {
-  let semicolons = 0;
-  let commas = 0;
+  const counts = { '\t': 0, ';': 0, ',': 0 };
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ';') semicolons++;
-    else if (!quoted && ch === ',') commas++;
+    else if (!quoted && (ch === '\t' || ch === ';' || ch === ',')) counts[ch]++;
   }
-  return semicolons > commas ? ';' : ',';
+  if (counts['\t'] > 0 && counts['\t'] >= counts[';'] && counts['\t'] >= counts[',']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
+}
+
+/** How a message names the separator: „;“, „,“ or Tabulator. */
+export function separatorName(separator: CsvSeparator): string {
+  return separator === '\t' ? 'Tabulator' : `„${separator}“`;
 }
 
 /**
@@ -100,7 +106,7 @@ export function parseCsv(input: string): CsvResult {
       line++;
       recordLine = line;
     } else if (afterClosingQuote) {
-      return { ok: false, line, message: `Nach einem schließenden Anführungszeichen muss das Trennzeichen „${separator}“ oder das Zeilenende folgen.` };
+      return { ok: false, line, message: `Nach einem schließenden Anführungszeichen muss das Trennzeichen ${separatorName(separator)} oder das Zeilenende folgen.` };
     } else if (ch === '"' && cell === '' && !fieldQuoted) {
       inQuotes = true;
       fieldQuoted = true;

@@ -47,8 +47,8 @@ const BATCH = 1000;
 export class EvidenceImportRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  storeClosures(meta: ImportMeta, records: ClosureRecord[]): Promise<StoredImport> {
-    return this.store(meta, records, (m, importId, batch) =>
+  storeClosures(meta: ImportMeta, records: ClosureRecord[], dryRun = false): Promise<StoredImport> {
+    return this.store(meta, dryRun, records, (m, importId, batch) =>
       upsert(
         m,
         `INSERT INTO closure (office_id, date, from_minute, to_minute, reason, import_id)
@@ -63,9 +63,9 @@ export class EvidenceImportRepository {
     );
   }
 
-  storeHotlineCoverage(meta: ImportMeta, records: HotlineCoverageRecord[]): Promise<StoredImport> {
+  storeHotlineCoverage(meta: ImportMeta, records: HotlineCoverageRecord[], dryRun = false): Promise<StoredImport> {
     // Every column is part of the natural key: a known interval has nothing to update.
-    return this.store(meta, records, (m, importId, batch) =>
+    return this.store(meta, dryRun, records, (m, importId, batch) =>
       upsert(
         m,
         `INSERT INTO hotline_coverage (office_id, starts_at, ends_at, covered_by, import_id)
@@ -78,9 +78,9 @@ export class EvidenceImportRepository {
     );
   }
 
-  storeTimeRecords(meta: ImportMeta, records: TimeRecord[]): Promise<StoredImport> {
+  storeTimeRecords(meta: ImportMeta, records: TimeRecord[], dryRun = false): Promise<StoredImport> {
     // Other minutes for a known person, day, role and activity are a correction.
-    return this.store(meta, records, (m, importId, batch) =>
+    return this.store(meta, dryRun, records, (m, importId, batch) =>
       upsert(
         m,
         `INSERT INTO staff_time_record (office_id, staff_ref, role, date, activity, minutes, import_id)
@@ -103,7 +103,31 @@ export class EvidenceImportRepository {
     );
   }
 
-  private store<Rec>(meta: ImportMeta, records: Rec[], write: (m: EntityManager, importId: string, batch: Rec[]) => Promise<UpsertCounts>): Promise<StoredImport> {
+  /**
+   * `dryRun`: the same statements in a transaction that is rolled back, so a preview reports exactly
+   * the counts the import would (inserted, updated, unchanged against what is stored) and leaves
+   * nothing behind.
+   */
+  private async store<Rec>(
+    meta: ImportMeta,
+    dryRun: boolean,
+    records: Rec[],
+    write: (m: EntityManager, importId: string, batch: Rec[]) => Promise<UpsertCounts>,
+  ): Promise<StoredImport> {
+    try {
+      return await this.writeAll(meta, dryRun, records, write);
+    } catch (err) {
+      if (err instanceof RolledBack) return err.result;
+      throw err;
+    }
+  }
+
+  private writeAll<Rec>(
+    meta: ImportMeta,
+    dryRun: boolean,
+    records: Rec[],
+    write: (m: EntityManager, importId: string, batch: Rec[]) => Promise<UpsertCounts>,
+  ): Promise<StoredImport> {
     return this.ds.transaction(async (m) => {
       // The import row comes first (the records reference it); its counts are known only at the end.
       const [{ id: importId }]: Array<{ id: string }> = await m.query(
@@ -120,8 +144,16 @@ export class EvidenceImportRepository {
       }
       const unchanged = meta.rowCount - inserted - updated;
       await m.query('UPDATE evidence_import SET inserted = $2, updated = $3, unchanged = $4 WHERE id = $1', [importId, inserted, updated, unchanged]);
+      if (dryRun) throw new RolledBack({ importId, inserted, updated, unchanged });
       return { importId, inserted, updated, unchanged };
     });
+  }
+}
+
+/** Thrown out of a preview's transaction so that TypeORM rolls it back; carries the counts. */
+class RolledBack extends Error {
+  constructor(readonly result: StoredImport) {
+    super('preview rolled back');
   }
 }
 

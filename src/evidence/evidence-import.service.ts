@@ -3,8 +3,9 @@ import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { DomainError, type ErrorDetail } from '../common/domain-error';
 import { OfficesService } from '../offices/offices.service';
 import { CLOSURE_KIND } from './closure.kind';
+import type { ImportPreviewDto } from './dto/import-preview.dto';
 import type { ImportResultDto } from './dto/import-result.dto';
-import type { EvidenceKind } from './evidence-kind';
+import type { EvidenceKind, EvidenceKindName } from './evidence-kind';
 import { EvidenceImportRepository, type ImportMeta, type StoredImport } from './evidence-import.repository';
 import { HOTLINE_COVERAGE_KIND } from './hotline-coverage.kind';
 import { readCsvRows, readJsonRows, type ImportFormat } from './import-rows.reader';
@@ -40,24 +41,47 @@ export class EvidenceImportService {
   ) {}
 
   importClosures(principal: Principal, officeId: string, request: ImportRequest): Promise<ImportResultDto> {
-    return this.run(principal, officeId, request, CLOSURE_KIND, (meta, records) => this.store.storeClosures(meta, records));
+    return this.import(principal, officeId, 'closures', request);
   }
 
   importHotlineCoverage(principal: Principal, officeId: string, request: ImportRequest): Promise<ImportResultDto> {
-    return this.run(principal, officeId, request, HOTLINE_COVERAGE_KIND, (meta, records) => this.store.storeHotlineCoverage(meta, records));
+    return this.import(principal, officeId, 'hotline-coverage', request);
   }
 
   importTimeRecords(principal: Principal, officeId: string, request: ImportRequest): Promise<ImportResultDto> {
-    return this.run(principal, officeId, request, TIME_RECORD_KIND, (meta, records) => this.store.storeTimeRecords(meta, records));
+    return this.import(principal, officeId, 'time-records', request);
   }
 
-  private async run<Dto extends object, Rec>(
-    principal: Principal,
-    officeId: string,
-    request: ImportRequest,
-    kind: EvidenceKind<Dto, Rec>,
-    write: (meta: ImportMeta, records: Rec[]) => Promise<StoredImport>,
-  ): Promise<ImportResultDto> {
+  async import(principal: Principal, officeId: string, kindName: EvidenceKindName, request: ImportRequest): Promise<ImportResultDto> {
+    const { kind, format, rows, stored } = await this.run(principal, officeId, this.kinds[kindName], request, false);
+    return { importId: stored.importId, kind: kind.name, format, rows, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged };
+  }
+
+  /** The import without writing: same validation, the counts it would report, the records it would store. */
+  async preview(principal: Principal, officeId: string, kindName: EvidenceKindName, request: ImportRequest): Promise<ImportPreviewDto> {
+    const { kind, format, rows, stored, records } = await this.run(principal, officeId, this.kinds[kindName], request, true);
+    const table = kind.preview(records);
+    return {
+      kind: kind.name,
+      format,
+      rows,
+      inserted: stored.inserted,
+      updated: stored.updated,
+      unchanged: stored.unchanged,
+      columns: table.columns,
+      records: table.rows.slice(0, PREVIEW_ROWS),
+      total: table.rows.length,
+    };
+  }
+
+  /** One entry per kind: its definition and how its records are written (or, for a preview, rolled back). */
+  private readonly kinds: { [K in EvidenceKindName]: KindWriter } = {
+    closures: writer(CLOSURE_KIND, (meta, records, dryRun) => this.store.storeClosures(meta, records, dryRun)),
+    'hotline-coverage': writer(HOTLINE_COVERAGE_KIND, (meta, records, dryRun) => this.store.storeHotlineCoverage(meta, records, dryRun)),
+    'time-records': writer(TIME_RECORD_KIND, (meta, records, dryRun) => this.store.storeTimeRecords(meta, records, dryRun)),
+  };
+
+  private async run(principal: Principal, officeId: string, { kind, write }: KindWriter, request: ImportRequest, dryRun: boolean) {
     assertOfficeAccess(principal, officeId);
     await this.offices.get(officeId);
     const format = importFormatOf(request.contentType);
@@ -67,9 +91,22 @@ export class EvidenceImportService {
     if (errors.length > 0) throw DomainError.validation(errors, rejectionMessage(format, errors));
 
     const rows = read.rows.length;
-    const stored = await write({ officeId, kind: kind.name, format, rowCount: rows, submittedBy: principal.tokenId }, validated.records);
-    return { importId: stored.importId, kind: kind.name, format, rows, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged };
+    const stored = await write({ officeId, kind: kind.name, format, rowCount: rows, submittedBy: principal.tokenId }, validated.records, dryRun);
+    return { kind, format, rows, stored, records: validated.records };
   }
+}
+
+/** The preview lists at most this many records (or monthly sums); the counts cover all. */
+const PREVIEW_ROWS = 200;
+
+/** A kind with its writer; the record type is erased here, each pair is consistent by construction. */
+interface KindWriter {
+  kind: EvidenceKind<object, unknown>;
+  write(meta: ImportMeta, records: unknown[], dryRun: boolean): Promise<StoredImport>;
+}
+
+function writer<Dto extends object, Rec>(kind: EvidenceKind<Dto, Rec>, write: (meta: ImportMeta, records: Rec[], dryRun: boolean) => Promise<StoredImport>): KindWriter {
+  return { kind: kind as unknown as EvidenceKind<object, unknown>, write: write as KindWriter['write'] };
 }
 
 function rejectionMessage(format: ImportFormat, errors: ErrorDetail[]): string {

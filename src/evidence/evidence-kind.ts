@@ -18,6 +18,11 @@ export interface EvidenceKind<Dto extends object, Rec> {
   dto: ClassConstructor<Dto>;
   /** Every field / CSV column, in the order the docs list them. */
   fields: readonly string[];
+  /**
+   * The German column name of each field (`Datum`, `von`, …): the template's header and what the
+   * pages show. CSV headers and JSON keys may use either name (see column-names.ts).
+   */
+  columns: Readonly<Record<string, string>>;
   required: readonly string[];
   /** CSV cells of these columns are read as integers (JSON must send numbers). */
   integerFields: readonly string[];
@@ -29,4 +34,16 @@ export interface EvidenceKind<Dto extends object, Rec> {
    * the same key must agree on it, otherwise the file contradicts itself.
    */
   payload?: { field: string; value(record: Rec): string };
+  /** A row of the downloadable template, in German column values (replaced by the office's own). */
+  example: Readonly<Record<string, string>>;
+  /**
+   * What the import preview shows of the records: rows of plain values under labelled columns
+   * (codes with their German words). Time records override it with monthly sums (privacy).
+   */
+  preview(records: Rec[]): PreviewTable;
+}
+
+export interface PreviewTable {
+  columns: Array<{ field: string; label: string; values?: Record<string, string> }>;
+  rows: Array<Record<string, string | number | null>>;
 }

@@ -3,13 +3,13 @@ import { OfficesModule } from '../offices/offices.module';
 import { EvidenceImportRepository } from './evidence-import.repository';
 import { EvidenceImportService } from './evidence-import.service';
 import { EvidenceListingService } from './evidence-listing.service';
-import { EvidenceController } from './evidence.controller';
+import { EvidenceController, EvidenceTemplateController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 
 /** Evidence of real weeks; EvidenceRepository is the read API the judging of real weeks uses. */
 @Module({
   imports: [OfficesModule],
-  controllers: [EvidenceController],
+  controllers: [EvidenceController, EvidenceTemplateController],
   providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository],
   exports: [EvidenceRepository, EvidenceImportService],
 })

@@ -1,5 +1,6 @@
 import { DomainError, type ErrorDetail } from '../common/domain-error';
-import { parseCsv } from './csv.parser';
+import { allowedColumns, fieldOfColumn, usesGermanNames } from './column-names';
+import { parseCsv, separatorName } from './csv.parser';
 import type { EvidenceKind } from './evidence-kind';
 
 export type ImportFormat = 'json' | 'csv';
@@ -33,29 +34,33 @@ export function readJsonRows(body: unknown): ReadRows {
 }
 
 /**
- * Turns a CSV file into the same plain objects a JSON array holds: column names are the JSON field
- * names, an empty cell is an absent field, integer columns become numbers when they look like one
- * (otherwise the text stays and validation names it).
+ * Turns a CSV file into the same plain objects a JSON array holds, keyed by the header as written
+ * (API field names or German column names, see column-names.ts): an empty cell is an absent field,
+ * integer columns become numbers when they look like one (otherwise the text stays and validation
+ * names it).
  */
-export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'required' | 'integerFields'>): ReadRows {
+export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'columns' | 'required' | 'integerFields'>): ReadRows {
   const parsed = parseCsv(typeof text === 'string' ? text : '');
   if (!parsed.ok) throw DomainError.validation([{ line: parsed.line, field: '', message: parsed.message }], 'Die CSV-Datei ist nicht lesbar; es wurde nichts gespeichert.');
   if (!parsed.table) throw DomainError.validation([], 'Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen und mindestens eine Datenzeile.');
   const { header, records, separator } = parsed.table;
 
   const columns = header.cells.map((c) => c.trim());
+  const fields = columns.map((name) => (name === '' ? undefined : fieldOfColumn(kind, name)));
+  // Problems are named in the language of the header (German column names or the API's).
+  const german = usesGermanNames(kind, columns.flatMap((name, index) => (fields[index] ? [[fields[index]!, name] as [string, string]] : [])));
   const headerErrors: ErrorDetail[] = [];
-  const allowed = `zulässig sind: ${kind.fields.join(', ')}`;
   columns.forEach((name, index) => {
+    const field = fields[index];
     if (name === '') headerErrors.push({ line: header.line, field: '', message: `Spalte ${index + 1} hat keinen Namen in der Kopfzeile` });
-    else if (!kind.fields.includes(name)) headerErrors.push({ line: header.line, field: name, message: `ist keine bekannte Spalte; ${allowed}` });
-    else if (columns.indexOf(name) !== index) headerErrors.push({ line: header.line, field: name, message: 'steht mehrfach in der Kopfzeile' });
+    else if (!field) headerErrors.push({ line: header.line, field: name, message: `ist keine bekannte Spalte; zulässig sind: ${allowedColumns(kind, german || fields.every((f) => !f))}` });
+    else if (fields.indexOf(field) !== index) headerErrors.push({ line: header.line, field: name, message: `steht mehrfach in der Kopfzeile (als „${columns[fields.indexOf(field)]}“ und „${name}“)` });
   });
-  for (const name of kind.required) {
-    if (!columns.includes(name)) headerErrors.push({ line: header.line, field: name, message: 'Pflichtspalte fehlt in der Kopfzeile' });
+  for (const field of kind.required) {
+    if (!fields.includes(field)) headerErrors.push({ line: header.line, field: german ? (kind.columns[field] ?? field) : field, message: 'Pflichtspalte fehlt in der Kopfzeile' });
   }
   if (headerErrors.length > 0) {
-    throw DomainError.validation(headerErrors, `Die Kopfzeile der CSV-Datei passt nicht (Trennzeichen erkannt: „${separator}“); es wurde nichts gespeichert.`);
+    throw DomainError.validation(headerErrors, `Die Kopfzeile der CSV-Datei passt nicht (Trennzeichen erkannt: ${separatorName(separator)}); es wurde nichts gespeichert.`);
   }
 
   // lines whose cells are all empty are what spreadsheets leave below the data
@@ -67,14 +72,14 @@ export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unkno
   const errors: ErrorDetail[] = [];
   for (const record of data) {
     if (record.cells.length !== columns.length) {
-      errors.push({ line: record.line, field: '', message: `hat ${record.cells.length} statt ${columns.length} Spalten (Trennzeichen „${separator}“; Text mit Trennzeichen bitte in "Anführungszeichen")` });
+      errors.push({ line: record.line, field: '', message: `hat ${record.cells.length} statt ${columns.length} Spalten (Trennzeichen ${separatorName(separator)}; Text mit Trennzeichen bitte in "Anführungszeichen")` });
       continue;
     }
     const values: Record<string, unknown> = {};
     columns.forEach((name, index) => {
       const cell = record.cells[index].trim();
       if (cell === '') return;
-      values[name] = kind.integerFields.includes(name) && /^[+-]?\d{1,9}$/.test(cell) ? Number(cell) : cell;
+      values[name] = kind.integerFields.includes(fields[index]!) && /^[+-]?\d{1,9}$/.test(cell) ? Number(cell) : cell;
     });
     rows.push({ line: record.line, values });
   }

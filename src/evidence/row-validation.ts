@@ -2,7 +2,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { ErrorDetail } from '../common/domain-error';
 import { flattenValidationErrors } from '../common/validation-messages';
-import type { EvidenceKind } from './evidence-kind';
+import { allowedColumns, canonicalRow, usesGermanNames } from './column-names';
+import type { EvidenceKind, RowDetail } from './evidence-kind';
 import type { RawRow } from './import-rows.reader';
 
 /** The same options as the global pipe: unknown fields are errors, one message per field. */
@@ -26,18 +27,26 @@ export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Re
   const seen = new Map<string, { line: number; payload: string }>();
   for (const row of rows) {
     if (typeof row.values !== 'object' || row.values === null || Array.isArray(row.values)) {
-      errors.push({ line: row.line, field: '', message: `muss ein Objekt mit den Feldern ${kind.fields.join(', ')} sein` });
+      errors.push({ line: row.line, field: '', message: `muss ein Objekt mit den Feldern ${allowedColumns(kind, false)} sein` });
       continue;
     }
-    const dto = plainToInstance(kind.dto, row.values, { enableImplicitConversion: false });
+    // German column names are the same fields; errors name a field as the row wrote it.
+    const { values, names, duplicates } = canonicalRow(kind, row.values as Record<string, unknown>);
+    const german = usesGermanNames(kind, names);
+    const named = (d: RowDetail): ErrorDetail => ({ line: row.line, ...d, field: names.get(d.field) ?? (german ? (kind.columns[d.field] ?? d.field) : d.field) });
+    if (duplicates.length > 0) {
+      errors.push(...duplicates.map((d) => ({ line: row.line, field: d.names[1], message: `steht doppelt im Eintrag (als „${d.names[0]}“ und „${d.names[1]}“)` })));
+      continue;
+    }
+    const dto = plainToInstance(kind.dto, values, { enableImplicitConversion: false });
     const invalid = validateSync(dto, OPTIONS);
     if (invalid.length > 0) {
-      errors.push(...flattenValidationErrors(namingAllowedFields(invalid, kind.fields)).map((d) => ({ line: row.line, ...d })));
+      errors.push(...flattenValidationErrors(namingAllowedFields(invalid, allowedColumns(kind, german))).map(named));
       continue;
     }
     const result = kind.toRecord(dto);
     if ('errors' in result) {
-      errors.push(...result.errors.map((d) => ({ line: row.line, ...d })));
+      errors.push(...result.errors.map(named));
       continue;
     }
     const key = kind.naturalKey(result.record);
@@ -49,7 +58,7 @@ export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Re
     } else if (earlier.payload !== payload && kind.payload) {
       errors.push({
         line: row.line,
-        field: kind.payload.field,
+        field: names.get(kind.payload.field) ?? kind.payload.field,
         message: `widerspricht Zeile ${earlier.line}: derselbe Eintrag steht dort mit „${earlier.payload}“, hier mit „${payload}“; bitte nur einen Wert angeben`,
       });
     }
@@ -58,9 +67,9 @@ export function validateRows<Dto extends object, Rec>(kind: EvidenceKind<Dto, Re
 }
 
 /** "ist kein zulässiges Feld" alone does not help a clerk; say which fields are. */
-function namingAllowedFields(errors: ValidationError[], fields: readonly string[]): ValidationError[] {
+function namingAllowedFields(errors: ValidationError[], allowed: string): ValidationError[] {
   for (const e of errors) {
-    if (e.constraints?.whitelistValidation) e.constraints.whitelistValidation = `ist kein zulässiges Feld; zulässig sind: ${fields.join(', ')}`;
+    if (e.constraints?.whitelistValidation) e.constraints.whitelistValidation = `ist kein zulässiges Feld; zulässig sind: ${allowed}`;
   }
   return errors;
 }

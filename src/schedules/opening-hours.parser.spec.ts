@@ -6,7 +6,7 @@ import { officeFacts } from '../engine/testing/facts.factory';
 import { realCatalog } from '../engine/testing/standards-files.fixture';
 import { aWeek } from '../engine/testing/week.factory';
 import type { WeekSchedule } from '../engine/types';
-import { formatWeek, parseOpeningHours } from './opening-hours.parser';
+import { formatWeek, overrideWarnings, parseOpeningHours } from './opening-hours.parser';
 
 const weekOf = (text: string): WeekSchedule => {
   const result = parseOpeningHours(text);
@@ -81,6 +81,38 @@ describe('reading opening_hours texts into a weekly schedule', () => {
     ['an empty text', '  ', 'Bitte Öffnungszeiten angeben'],
   ])('rejects %s with a German message', (_name, text, expected) => {
     expect(errorOf(text)).toContain(expected);
+  });
+
+  it('says where a text stops being readable, in German and without links', () => {
+    const error = errorOf('Mo-Fr 08:00-');
+    expect(error).toBe('Die Öffnungszeiten sind nach „Mo-Fr 08:00-“ nicht lesbar: Die Zeitspanne geht nicht wie erwartet weiter.');
+    expect(errorOf('Mo-Fr morgens')).not.toMatch(/https?:|Unexpected|token/);
+  });
+});
+
+describe('warnings about rules that replace earlier ones', () => {
+  it('names the day and the opening a later rule replaces', () => {
+    expect(overrideWarnings('Mo-Fr 08:00-12:00; Th 14:00-18:00')).toEqual([
+      'Die Regel „Th 14:00-18:00“ ersetzt für Donnerstag die frühere Angabe 08:00–12:00 (nach „;“ gilt für einen Tag nur die letzte Regel; zusätzliche Zeiten mit „,“ anhängen).',
+    ]);
+  });
+
+  it('names every day a rule replaces, and a closing rule too', () => {
+    const warnings = overrideWarnings('Mo-Fr 08:00-12:00; Tu,Th 13:00-17:00; We off');
+    expect(warnings.map((w) => w.slice(0, w.indexOf(' die frühere')))).toEqual([
+      'Die Regel „Tu,Th 13:00-17:00“ ersetzt für Dienstag',
+      'Die Regel „Tu,Th 13:00-17:00“ ersetzt für Donnerstag',
+      'Die Regel „We off“ ersetzt für Mittwoch',
+    ]);
+  });
+
+  it.each([
+    ['a rule that repeats the morning and adds an afternoon', 'Mo-Fr 08:00-12:30; Th 08:00-12:30,14:00-18:00'],
+    ['rules for different days', 'Mo-We 08:00-12:00; Th-Fr 09:00-13:00'],
+    ['one rule', 'Mo-Fr 08:00-12:00,13:00-16:00'],
+    ['a text that does not parse', 'Mo-Fr 08:00-12:00; Th 14:00-'],
+  ])('stays quiet for %s', (_name, text) => {
+    expect(overrideWarnings(text)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
-import OpeningHours from 'opening_hours';
+import OpeningHours, { type optional_conf } from 'opening_hours';
 import { union } from '../engine/intervals';
-import { formatClock } from '../engine/time';
+import { formatClock, WEEKDAY_NAMES_DE } from '../engine/time';
 import type { Interval, Weekday, WeekSchedule } from '../engine/types';
 import { WEEKDAYS } from '../engine/types';
 
@@ -9,8 +9,11 @@ export type OpeningHoursResult = { ok: true; week: WeekSchedule } | { ok: false;
 /** opening_hours weekday abbreviations, Monday first like WEEKDAYS. */
 const OH_DAYS: Readonly<Record<Weekday, string>> = { mon: 'Mo', tue: 'Tu', wed: 'We', thu: 'Th', fri: 'Fr', sat: 'Sa', sun: 'Su' };
 
-/** opening_hours `mode` 0: time ranges only (no points in time such as "Mo 08:00"). */
-const TIME_RANGES = 0;
+/**
+ * opening_hours `mode` 0: time ranges only (no points in time such as "Mo 08:00"); its messages in
+ * German (the library ships German texts; its English ones are not for clerks).
+ */
+const OPTIONS: optional_conf = { mode: 0, locale: 'de', tag_key: undefined, map_value: undefined, warnings_severity: undefined };
 
 /**
  * Converts an OpenStreetMap opening_hours text into the weekly form the engine judges.
@@ -35,9 +38,9 @@ export function parseOpeningHours(text: string): OpeningHoursResult {
 
   let hours: OpeningHours;
   try {
-    hours = new OpeningHours(value, null, TIME_RANGES);
+    hours = new OpeningHours(value, null, OPTIONS);
   } catch (error) {
-    return failure(`Die Öffnungszeiten „${value}“ sind nicht lesbar: ${firstLine(error)}`);
+    return failure(unreadable(error));
   }
   if (!hours.isWeekStable()) {
     return failure(
@@ -133,6 +136,59 @@ function failure(error: string): OpeningHoursResult {
   return { ok: false, error };
 }
 
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0].trim();
+/**
+ * The library marks the place it stopped at ("Mo-Fr 08:00- <--- (Die Zeitspanne …)"); say it as a
+ * sentence, without the links some of its messages carry.
+ */
+function unreadable(error: unknown): string {
+  const line = String(error instanceof Error ? error.message : error).split('\n')[0].replace(/https?:\/\/\S+/g, '').trim();
+  const marked = /^(.*?)\s*<---\s*\((.*)\)\s*$/.exec(line);
+  if (!marked) return `Die Öffnungszeiten sind nicht lesbar: ${line}`;
+  const reason = marked[2].trim().replace(/\s+/g, ' ');
+  return `Die Öffnungszeiten sind nach „${marked[1].trim()}“ nicht lesbar: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`;
+}
+
+/**
+ * Warnings about rules that replace earlier ones. After ";" a rule replaces everything said before
+ * for its weekdays (OSM semantics), so "Mo-Fr 08:00-12:00; Th 14:00-18:00" opens Thursday only in
+ * the afternoon. That is easy to write by mistake; each case is named, e.g. 'Die Regel „Th
+ * 14:00-18:00“ ersetzt für Donnerstag die frühere Angabe 08:00–12:00.' The text is read rule by rule
+ * (each prefix of rules) and a day whose earlier opening is lost is reported with the rule that
+ * lost it. Nothing is reported for a text that does not parse (its error says enough).
+ */
+export function overrideWarnings(text: string): string[] {
+  const rules = splitRules(text.trim());
+  if (rules.length < 2) return [];
+  const warnings: string[] = [];
+  let before = parseOpeningHours(rules[0]);
+  for (let k = 1; k < rules.length; k++) {
+    const after = parseOpeningHours(rules.slice(0, k + 1).join('; '));
+    if (!before.ok || !after.ok) return warnings;
+    for (const day of WEEKDAYS) {
+      const lost = before.week[day].filter((i) => !after.week[day].some((j) => j.from <= i.from && j.to >= i.to));
+      if (lost.length === 0) continue;
+      warnings.push(
+        `Die Regel „${rules[k]}“ ersetzt für ${WEEKDAY_NAMES_DE[day]} die frühere Angabe ${before.week[day].map((i) => `${formatClock(i.from)}–${formatClock(i.to)}`).join(', ')}` +
+          ` (nach „;“ gilt für einen Tag nur die letzte Regel; zusätzliche Zeiten mit „,“ anhängen).`,
+      );
+    }
+    before = after;
+  }
+  return warnings;
+}
+
+/** The rules of a text: separated by ";" outside quoted comments. */
+function splitRules(text: string): string[] {
+  const rules: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ';' && !quoted) {
+      rules.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  rules.push(current.trim());
+  return rules.filter((r) => r !== '');
 }

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
 import type { ScheduleVersionView } from './schedule-version.view';
-import { SchedulesService, type ScheduleCheckResult } from './schedules.service';
+import { SchedulesService, type ScheduleCheckView } from './schedules.service';
 import { dateProblem } from '../calendar';
 
 @ApiTags('Öffnungszeiten')
@@ -16,8 +16,11 @@ export class SchedulesController {
 
   @Post('schedules/check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Öffnungszeitenplan prüfen, ohne ihn zu speichern' })
-  check(@CurrentPrincipal() p: Principal, @Body() dto: ScheduleSubmissionDto): Promise<ScheduleCheckResult> {
+  @ApiOperation({
+    summary: 'Öffnungszeitenplan prüfen, ohne ihn zu speichern',
+    description: 'Antwort mit week (der Plan, wie er gelesen wurde: Zeiträume HH:MM von Montag bis Samstag) und warnings (z. B. eine spätere opening_hours-Regel, die eine frühere für einen Tag ersetzt).',
+  })
+  check(@CurrentPrincipal() p: Principal, @Body() dto: ScheduleSubmissionDto): Promise<ScheduleCheckView> {
     return this.schedules.check(p, dto);
   }
 

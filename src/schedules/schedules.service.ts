@@ -7,11 +7,11 @@ import { JudgingService } from '../judging/judging.service';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import type { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
-import { parseOpeningHours } from './opening-hours.parser';
+import { overrideWarnings, parseOpeningHours } from './opening-hours.parser';
 import { ScheduleRepository } from './schedule.repository';
 import { toView, type ScheduleVersionView } from './schedule-version.view';
 import { dateProblem } from '../calendar';
-import { storedWeek, weekFromDto } from './week-input';
+import { storedWeek, weekFromDto, type StoredWeek } from './week-input';
 
 /**
  * The answer of POST /api/v1/schedules/check, built in one place (SchedulesService.check). The
@@ -24,6 +24,12 @@ export interface ScheduleCheckResult {
   findings: Finding[];
   /** Proposed deviations (section 6) for this office and period still awaiting consent: listed, never applied. */
   pendingDeviations: DeviationSummary[];
+}
+
+/** The pre-check also says how it read the plan: the week as judged (HH:MM, Mon–Sat) and German warnings. */
+export interface ScheduleCheckView extends ScheduleCheckResult {
+  week: StoredWeek;
+  warnings: string[];
 }
 
 interface PreparedSchedule {
@@ -40,8 +46,10 @@ export class SchedulesService {
     private readonly judging: JudgingService,
   ) {}
 
-  check(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleCheckResult> {
-    return this.prepare(principal, dto).then((p) => p.result);
+  async check(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleCheckView> {
+    const prepared = await this.prepare(principal, dto);
+    const warnings = dto.openingHours !== undefined ? overrideWarnings(dto.openingHours) : [];
+    return { ...prepared.result, week: storedWeek(prepared.week), warnings };
   }
 
   /** Stores a new immutable version, compliant or not: the monitor records reality, it does not gatekeep. */

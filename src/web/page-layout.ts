@@ -1,3 +1,4 @@
+import { ROLE_LABELS, SIDE_LABELS } from '../engine/vocabulary';
 import type { Office } from '../offices/office.entity';
 import type { PageViewer } from './page-session.service';
 
@@ -6,16 +7,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export const ROLE_NAMES_DE: Record<string, string> = {
-  coordination: 'Koordinierungsstelle',
-  regional: 'Regionalstelle',
-};
-
-export const OFFICE_ROLE_NAMES_DE: Record<string, string> = {
-  standalone: 'eigenständige Regionalstelle',
-  'tandem-seat': 'Regionalstellensitz eines Tandems',
-  'tandem-minor': 'kleinerer Standort eines Tandems',
-};
+/** The words of the one vocabulary (src/engine/vocabulary.ts), under the names the pages used. */
+export const ROLE_NAMES_DE: Readonly<Record<string, string>> = SIDE_LABELS;
+export const OFFICE_ROLE_NAMES_DE: Readonly<Record<string, string>> = ROLE_LABELS;
 
 export interface PageSpec {
   title: string;
@@ -56,20 +50,48 @@ ${spec.main}
 `;
 }
 
+/** One entry of the main navigation: a link, or a named list of links (the offices). */
+type NavEntry = { key: string; href: string; label: string } | { label: string; links: Array<{ key: string; href: string; label: string }> };
+
+/**
+ * The main navigation of a viewer. The coordination office reaches every office from a list; a
+ * regional office sees its own page, schedule form and upload forms. New pages add one entry here.
+ */
+function navEntries(viewer: PageViewer): NavEntry[] {
+  const entries: NavEntry[] = [];
+  if (viewer.principal.role === 'coordination') {
+    entries.push({ key: 'uebersicht', href: '/', label: 'Übersicht' });
+    entries.push({ label: 'Regionalstellen', links: viewer.offices.map((o) => ({ key: `office:${o.id}`, href: officePath(o), label: o.name })) });
+  } else {
+    const several = viewer.offices.length > 1;
+    for (const office of viewer.offices) {
+      entries.push({ key: `office:${office.id}`, href: officePath(office), label: office.name });
+      entries.push({ key: `schedule:${office.id}`, href: `${officePath(office)}/oeffnungszeiten`, label: several ? `Öffnungszeiten ${office.name}` : 'Öffnungszeiten' });
+      entries.push({ key: `evidence:${office.id}`, href: `${officePath(office)}/nachweise`, label: several ? `Nachweise ${office.name}` : 'Nachweise' });
+    }
+  }
+  entries.push({ key: 'befragungen', href: '/befragungen', label: 'Befragungen' });
+  entries.push({ key: 'abweichungen', href: '/abweichungen', label: 'Abweichungen' });
+  return entries;
+}
+
+function renderNavEntry(entry: NavEntry, current: string | undefined): string {
+  const link = (l: { key: string; href: string; label: string }) =>
+    `<a href="${escapeHtml(l.href)}"${current === l.key ? ' aria-current="page"' : ''}>${escapeHtml(l.label)}</a>`;
+  if (!('links' in entry)) return `<li>${link(entry)}</li>`;
+  // A disclosure: works without script and by keyboard; the list is short (9 offices).
+  // On any page of an office (its page, schedule, uploads) the list shows where one is.
+  const officeOf = (key: string | undefined) => key?.split(':')[1];
+  const inside = current !== undefined && entry.links.some((l) => officeOf(l.key) === officeOf(current));
+  return `<li class="nav-list"><details><summary${inside ? ' class="nav-current"' : ''}>${escapeHtml(entry.label)}</summary><ul>${entry.links.map((l) => `<li>${link(l)}</li>`).join('')}</ul></details></li>`;
+}
+
 function renderHeader(spec: PageSpec): string {
   const viewer = spec.viewer;
   const brand = `<a class="brand" href="/">Qualitätsstandards <span class="brand-sub">JobAgentur EN</span></a>`;
   if (!viewer) return `<header class="site-header">${brand}</header>`;
-  const links: Array<[string, string, string]> = [];
-  if (viewer.principal.role === 'coordination') links.push(['uebersicht', '/', 'Übersicht']);
-  for (const office of viewer.principal.role === 'regional' ? viewer.offices : []) {
-    links.push([`office:${office.id}`, officePath(office), office.name]);
-    links.push([`schedule:${office.id}`, `${officePath(office)}/oeffnungszeiten`, `Öffnungszeiten ${office.name}`]);
-  }
-  links.push(['befragungen', '/befragungen', 'Befragungen']);
-  links.push(['abweichungen', '/abweichungen', 'Abweichungen']);
-  const nav = links
-    .map(([key, href, label]) => `<li><a href="${escapeHtml(href)}"${spec.current === key ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`)
+  const nav = navEntries(viewer)
+    .map((entry) => renderNavEntry(entry, spec.current))
     .join('');
   const who =
     viewer.principal.role === 'coordination'

@@ -77,7 +77,7 @@ ${actionsPanel(viewer)}`,
         main: `<div class="page-title">
 <h1>Regionalstelle ${escapeHtml(office.name)}</h1>
 <p class="subtitle">${escapeHtml(OFFICE_ROLE_NAMES_DE[office.role] ?? office.role)}${office.seatId ? ` (Sitz: ${escapeHtml(seat?.name ?? office.seatId)})` : ''}</p>
-<p><a class="button-link" href="${escapeHtml(officePath(office))}/oeffnungszeiten">Öffnungszeiten einreichen</a></p>
+<p class="toolbar"><a class="button-link" href="${escapeHtml(officePath(office))}/oeffnungszeiten">Öffnungszeiten einreichen</a> <a class="button-link" href="${escapeHtml(officePath(office))}/nachweise">Nachweise hochladen</a></p>
 </div>
 <div id="office" data-office-id="${escapeHtml(office.id)}" data-office-name="${escapeHtml(office.name)}" data-today="${today}" data-last-week="${lastCompleteWeek(today)}"></div>
 ${actionsPanel(viewer, office.id, today)}`,
@@ -103,6 +103,29 @@ ${actionsPanel(viewer, office.id, today)}`,
 <p><a href="${escapeHtml(officePath(office))}">Zurück zur Regionalstelle</a></p>
 </div>
 <div id="schedule-form" data-office-id="${escapeHtml(office.id)}" data-today="${berlinToday()}"></div>`,
+      }),
+    );
+  }
+
+  @Get('regionalstellen/:id/nachweise')
+  async evidenceForms(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+    const found = await this.officePage(req, res, id);
+    if (!found) return;
+    const { viewer, office } = found;
+    sendPage(
+      res,
+      200,
+      renderPage({
+        title: `Nachweise ${office.name}`,
+        viewer,
+        current: `evidence:${office.id}`,
+        script: 'evidence.js',
+        main: `<div class="page-title">
+<h1>Nachweise hochladen: ${escapeHtml(office.name)}</h1>
+<p class="lead">Schließungen, die Besetzung der Hotline des Unternehmensservice und die Zeiterfassung der Arbeitsvermittlung, als CSV-Datei oder eingefügte Zeilen. Vor dem Speichern zeigt eine Vorschau, was übernommen wird; eine fehlerhafte Zeile hält die ganze Datei an.</p>
+<p><a href="${escapeHtml(officePath(office))}">Zurück zur Regionalstelle</a></p>
+</div>
+<div id="evidence" data-office-id="${escapeHtml(office.id)}"></div>`,
       }),
     );
   }

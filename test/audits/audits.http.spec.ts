@@ -114,11 +114,14 @@ describe('audit runs and reports', () => {
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Regionalstelle;Zeitraum;Regel;Titel;Verbindlichkeit;Status;Gemessen;Gefordert;Einheit;Abweichung;Erläuterung;Fundstelle');
+    expect(lines[0]).toBe('Regionalstelle;Zeitraum;Regel;Titel;Verbindlichkeit;Status;Gemessen;Gefordert;Einheit;Abweichung;Erläuterung;Fundstelle;Kennung Regionalstelle;Kennung Zeitraum');
     expect(lines).toHaveLength(NOVEMBER_FINDINGS + 1);
-    const weekly = lines.find((l) => l.startsWith('witten;2026-W45;opening.weekly-minimum;'))!;
+    // Office names and periods as people read them (issue 13); the codes follow at the end.
+    const weekly = lines.find((l) => l.startsWith('Witten;KW 45/2026;opening.weekly-minimum;Mindestöffnungszeit von 21,5 Stunden pro Woche;'))!;
     expect(weekly).toContain(';Muss;erfüllt;26,5;21,5;Std.;');
-    for (const line of lines) expect(line.split(';').length).toBeGreaterThanOrEqual(12);
+    expect(weekly.endsWith(';witten;2026-W45')).toBe(true);
+    expect(lines.some((l) => l.startsWith('Witten;November 2026;'))).toBe(true);
+    for (const line of lines) expect(line.split(';').length).toBeGreaterThanOrEqual(14);
   });
 
   it('exports JSON', async () => {

@@ -27,6 +27,7 @@ const SIGN_IN_REDIRECT = new Set([
   'GET /',
   'GET /regionalstellen/:id',
   'GET /regionalstellen/:id/oeffnungszeiten',
+  'GET /regionalstellen/:id/nachweise',
   'GET /abweichungen',
   'GET /mitteilungen',
   'GET /befragungen',

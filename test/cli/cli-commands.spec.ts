@@ -44,8 +44,10 @@ describe('CLI commands', () => {
   it('prints an audit as a German table and exits 1 when a must rule is violated', async () => {
     const res = await cli('audit', '--from', '2026-11-01', '--to', '2026-11-30');
     expect(res.exitCode).toBe(1);
-    expect(res.stdout.split('\n')[0]).toMatch(/^Regionalstelle\s+Zeitraum\s+Regel\s+Verbindl\.\s+Status\s+Gemessen\s+Gefordert\s+Einheit$/);
-    expect(res.stdout).toMatch(/herdecke\s+2026-W45\s+opening\.weekly-minimum\s+Muss\s+NICHT ERFÜLLT\s+14\s+21,5\s+Std\./);
+    expect(res.stdout.split('\n')[0]).toMatch(/^Regionalstelle\s+Zeitraum\s+Standard\s+Verbindl\.\s+Status\s+Gemessen\s+Gefordert\s+Einheit$/);
+    // Names, not codes (issue 13): office name, period as people say it, the rule's short title.
+    expect(res.stdout).toMatch(/Herdecke\s+KW 45\/2026\s+Wochenstunden\s+Muss\s+NICHT ERFÜLLT\s+14\s+21,5\s+Std\./);
+    expect(res.stdout).not.toMatch(/opening\.weekly-minimum|herdecke|2026-W45/);
     expect(res.stdout).toContain('Verstöße gegen Muss-Regeln');
     const [run] = await t.dataSource.query(`SELECT trigger, status FROM audit_run ORDER BY started_at DESC LIMIT 1`);
     expect(run).toEqual({ trigger: 'cli', status: 'succeeded' });

@@ -74,7 +74,10 @@ describe('proposing a deviation', () => {
       const res = await propose(coordination, { validFrom, validUntil, kind: 'waiver', params: undefined }).expect(409);
       expect(res.body.error).toBe('conflict');
       expect(res.body.message).toContain('bereits eine Abweichung vorgeschlagen');
-      expect(res.body.message).toContain(summer);
+      // The other deviation is named by its period and reason, never by its id (issue 13).
+      expect(res.body.message).toContain('im Zeitraum 01.07.2028 bis 31.08.2028');
+      expect(res.body.message).not.toContain(summer);
+      expect(res.body.message).not.toMatch(/opening\.|witten/);
       expect(await t.count('deviation')).toBe(before);
     });
 

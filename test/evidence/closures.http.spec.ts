@@ -90,18 +90,18 @@ describe('closures API', () => {
       '2026-07-02;08:00;;nur Beginn',
       '2026-07-03;12:00;10:00;Ende vor Beginn',
       '2026-07-04;8:00;10:00;',
-      '03.07.2026;;;deutsches Datum',
+      '2026-13-03;;;kein Monat 13',
       '2026-07-06;;',
     );
     const res = await postCsv(t, path('gevelsberg'), coordination, file).expect(400);
     expect(res.body.error).toBe('validation_failed');
     expect(res.body.message).toMatch(/nichts gespeichert.*Kopfzeile = Zeile 1/);
-    expect(where(res.body.details)).toEqual(['3:date', '4:to', '5:to', '6:from', '6:reason', '7:date', '8:']);
+    // '8:00' is read as 08:00 (lenient times); line 6 lacks only its reason.
+    expect(where(res.body.details)).toEqual(['3:date', '4:to', '5:to', '6:reason', '7:date', '8:']);
     const byWhere = Object.fromEntries(res.body.details.map((d: Detail) => [`${d.line}:${d.field}`, d.message]));
     expect(byWhere['3:date']).toMatch(/JJJJ-MM-TT/);
     expect(byWhere['4:to']).toMatch(/beide Uhrzeiten/);
     expect(byWhere['5:to']).toMatch(/nach dem Beginn \(12:00\)/);
-    expect(byWhere['6:from']).toMatch(/HH:MM/);
     expect(byWhere['6:reason']).toBe('fehlt');
     expect(byWhere['8:']).toMatch(/3 statt 4 Spalten/);
     expect(await t.count('closure')).toBe(before.closures);
@@ -118,7 +118,7 @@ describe('closures API', () => {
     ]).expect(400);
     expect(res.body.message).toMatch(/Position des Eintrags/);
     expect(where(res.body.details)).toEqual(['2:comment', '3:', '4:from', '4:to', '4:reason']);
-    expect(res.body.details[0].message).toMatch(/kein zulässiges Feld; zulässig sind: date, from, to, reason/);
+    expect(res.body.details[0].message).toMatch(/kein zulässiges Feld; zulässig sind: date, from, to, reason$/);
     expect(await t.count('closure')).toBe(before);
   });
 

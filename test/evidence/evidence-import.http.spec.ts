@@ -66,9 +66,9 @@ describe('evidence imports: body and file format', () => {
   });
 
   it('names unknown and missing columns of the header', async () => {
-    const res = await postCsv(t, closures, token, csv('datum;from;to;grund;note', '2026-03-02;;;x;y')).expect(400);
-    expect(where(res.body.details)).toEqual(['1:datum', '1:grund', '1:note', '1:date', '1:reason']);
-    expect(res.body.details[0].message).toMatch(/keine bekannte Spalte; zulässig sind: date, from, to, reason/);
+    const res = await postCsv(t, closures, token, csv('tag;from;to;anlass;note', '2026-03-02;;;x;y')).expect(400);
+    expect(where(res.body.details)).toEqual(['1:tag', '1:anlass', '1:note', '1:date', '1:reason']);
+    expect(res.body.details[0].message).toMatch(/keine bekannte Spalte; zulässig sind: date, from, to, reason$/);
     expect(res.body.details[3].message).toMatch(/Pflichtspalte fehlt/);
     expect(res.body.message).toMatch(/Trennzeichen erkannt: „;“/);
   });

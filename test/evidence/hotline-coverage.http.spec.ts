@@ -73,7 +73,7 @@ describe('hotline coverage API', () => {
     const res = await postJson(t, path('wetter'), coordination, [
       { start: '2026-03-02T12:00', end: '2026-03-02T08:00', coveredBy: 'staff' },
       { start: '2026-03-02T08:00', end: '2026-03-03T08:01', coveredBy: 'staff' },
-      { start: '02.03.2026 08:00', end: '2026-03-02T12:00', coveredBy: 'staff' },
+      { start: '2026/03/02 08:00', end: '2026-03-02T12:00', coveredBy: 'staff' },
       { start: '2026-03-02T08:00', end: '2026-03-02T12:00', coveredBy: 'volunteers' },
       { start: '2026-03-02T08:00', end: '2026-03-02T12:00', coveredBy: 'staff', staff: 'Erika' },
       { start: '2026-03-02T08:00', coveredBy: 'staff' },
@@ -81,10 +81,10 @@ describe('hotline coverage API', () => {
     ]).expect(400);
     expect(where(res.body.details)).toEqual(['1:end', '2:end', '3:start', '4:coveredBy', '5:staff', '6:end']);
     const messages = res.body.details.map((d: Detail) => d.message);
-    expect(messages[0]).toMatch(/nach start/);
+    expect(messages[0]).toMatch(/nach dem Beginn/);
     expect(messages[1]).toMatch(/mehr als 24 Stunden/);
     expect(messages[2]).toMatch(/JJJJ-MM-TTTHH:MM/);
-    expect(messages[3]).toMatch(/staff, call_centre/);
+    expect(messages[3]).toBe('muss einer dieser Werte sein: Personal, Call Center');
     expect(messages[5]).toBe('fehlt');
   });
 

@@ -78,7 +78,7 @@ describe('time records API', () => {
     const messages = res.body.details.map((d: Detail) => d.message);
     expect(messages[0]).toMatch(/Pseudonym.*ohne Leerzeichen.*keine Namen/);
     expect(messages[2]).toMatch(/ganze Zahl von Minuten zwischen 1 und 1440/);
-    expect(messages[6]).toMatch(/placement_officer, specialist_adviser, other/);
+    expect(messages[6]).toBe('muss einer dieser Werte sein: Arbeitsvermittlung, Fachberatung, Sonstige');
     expect(messages[9]).toBe('fehlt');
     expect(await t.count('staff_time_record')).toBe(before.records);
     expect(await t.count('evidence_import')).toBe(before.imports);

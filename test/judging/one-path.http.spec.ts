@@ -118,7 +118,7 @@ describe('one judging path', () => {
     const csv = (await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(coordination)).expect(200)).text;
     const rows = csv.split('\r\n').filter((l) => l.includes(';opening.district-core-hours;'));
     expect(rows).toHaveLength(4);
-    expect(rows.every((l) => l.startsWith('Kreis (alle Regionalstellen);2026-W4'))).toBe(true);
+    expect(rows.every((l) => l.startsWith('Kreis (alle Regionalstellen);KW 4'))).toBe(true);
   });
 
   it('lets a regional office see the district findings, which concern every office', async () => {
@@ -128,7 +128,7 @@ describe('one judging path', () => {
     const summary = (await t.http().get(`/api/v1/audits/${runId}`).set(auth(witten)).expect(200)).body;
     expect(summary.district).toHaveLength(1);
     const csv = (await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(witten)).expect(200)).text;
-    expect(csv).toContain('Kreis (alle Regionalstellen);2026-W45;opening.district-core-hours;');
+    expect(csv).toContain('Kreis (alle Regionalstellen);KW 45/2026;opening.district-core-hours;');
     expect(csv).not.toMatch(/^herdecke;/m);
   });
 

@@ -38,6 +38,28 @@ describe('schedules API', () => {
       expect(await t.count('schedule_version')).toBe(0);
     });
 
+    it('returns the week as it read it, times normalised, and no warnings for a table of times', async () => {
+      const week = { mon: day('8-12.30'), tue: day('8:00 Uhr-12,30'), wed: day('0800-1230'), thu: day('8.00-12.30', '14-18'), fri: day('08:00-12:30') };
+      const res = await t.http().post('/api/v1/schedules/check').set(auth(witten)).send(body({ week })).expect(200);
+      const half = [{ from: '08:00', to: '12:30' }];
+      expect(res.body.week).toEqual({ mon: half, tue: half, wed: half, thu: [...half, { from: '14:00', to: '18:00' }], fri: half, sat: [] });
+      expect(res.body.warnings).toEqual([]);
+      expect(res.body.compliant).toBe(true);
+    });
+
+    it('shows how an opening_hours text was read, with a warning where a later rule replaces an earlier one', async () => {
+      const res = await t.http().post('/api/v1/schedules/check').set(auth(witten)).send(body({ week: undefined, openingHours: 'Mo-Fr 08:00-12:00; Th 14:00-18:00' })).expect(200);
+      expect(res.body.week.wed).toEqual([{ from: '08:00', to: '12:00' }]);
+      expect(res.body.week.thu).toEqual([{ from: '14:00', to: '18:00' }]);
+      expect(res.body.warnings).toEqual([expect.stringMatching(/^Die Regel „Th 14:00-18:00“ ersetzt für Donnerstag die frühere Angabe 08:00–12:00/)]);
+    });
+
+    it('stores times written the German way as HH:MM', async () => {
+      const res = await t.http().post('/api/v1/schedules').set(auth(coordination)).send(body({ officeId: 'breckerfeld', validFrom: '2031-01-06', week: { mon: day('8-12,30'), tue: day('8.00-12.30') } })).expect(201);
+      expect(res.body.week.mon).toEqual([{ from: '08:00', to: '12:30' }]);
+      expect(res.body.week.tue).toEqual([{ from: '08:00', to: '12:30' }]);
+    });
+
     it('reports what a short week lacks, in German', async () => {
       const week = { ...COMPLIANT_WEEK, fri: [] }; // 22 h: still above the minimum, but Friday is closed
       const shorter = { ...week, thu: day('08:00-12:30') }; // 18 h and no afternoon
@@ -145,7 +167,7 @@ describe('schedules API', () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['an unknown office', { officeId: 'atlantis' }, 'officeId'],
       ['an unknown field', { colour: 'red' }, 'colour'],
-      ['a time that is not HH:MM', { week: { mon: day('8:00-12:00') } }, 'week.mon[0].from'],
+      ['a time it cannot read', { week: { mon: day('8.3-12:00') } }, 'week.mon[0].from'],
       ['a time after 24:00', { week: { mon: day('08:00-24:30') } }, 'week.mon[0].to'],
       ['an end not after the start', { week: { mon: day('12:00-12:00') } }, 'week.mon[0].to'],
       ['overlapping intervals on one day', { week: { mon: day('08:00-12:00', '11:00-14:00') } }, 'week.mon[1]'],

@@ -5,7 +5,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium: .ci/run installs it with apt when it is missing. */
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/**
+ * Chromium draws date inputs ("tt.mm.jjjj") and file pickers in its own UI language, not in the
+ * page's locale. On Linux it takes that language from LANGUAGE and needs its German resources
+ * (Debian package chromium-l10n; .ci/run installs it): the pages are German, so is the browser.
+ */
+const GERMAN_RESOURCES = '/usr/lib/chromium/locales/de.pak';
+const GERMAN_ENV = { LANGUAGE: 'de', LANG: 'de_DE.UTF-8' };
+const ARGS = ['--lang=de-DE', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const SCREENSHOTS = join(__dirname, '..', 'output', 'screenshots');
 
 /** A laptop screen. */
@@ -26,11 +33,14 @@ export async function startWebTest(): Promise<WebTestApp> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} fehlt: Die Browser-Tests brauchen Debians Chromium (apt-get install -y chromium; .ci/run installiert es).`);
   }
+  if (!existsSync(GERMAN_RESOURCES)) {
+    throw new Error(`${GERMAN_RESOURCES} fehlt: Die Browser-Tests brauchen Chromium auf Deutsch (apt-get install -y chromium-l10n; .ci/run installiert es).`);
+  }
   const t = await startTestApp();
   try {
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as { port: number };
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, env: { ...process.env, ...GERMAN_ENV } });
     return {
       t,
       baseUrl: `http://127.0.0.1:${port}`,

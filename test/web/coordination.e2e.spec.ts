@@ -25,7 +25,14 @@ const LOW_CONTRAST = `(() => {
   }).filter((x) => x.ratio < 4.5);
 })()`;
 
-/** The coordination office in a real browser: sign in, the audit matrix, a finding, a new run, exports, deviations. */
+/** The bottom edge of an element and whether its scroll box needs a horizontal scroll bar. */
+const box = (selector: string) => `(() => {
+  const e = document.querySelector('${selector}');
+  const r = e.getBoundingClientRect();
+  return { bottom: r.bottom, right: r.right, overflowX: e.scrollWidth > e.clientWidth + 1 };
+})()`;
+
+/** The coordination office in a real browser: sign in, the audit matrix and its filters, a finding, a new run, exports, office pages, deviations. */
 describe('coordination pages (Chromium)', () => {
   let web: WebTestApp;
   let coordination: string;
@@ -54,26 +61,73 @@ describe('coordination pages (Chromium)', () => {
     expect(await page.getByLabel('Zugangstoken').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('signs in and shows the latest audit as an office × rule matrix with status as text and obligation levels', async () => {
+  it('signs in and shows the latest audit as a matrix: short column titles, status as text, a first line counting must violations', async () => {
     await signIn(page, coordination);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.locator('#matrix').waitFor();
     expect(await page.locator('.who').textContent()).toContain('Koordinierungsstelle');
-    const header = await page.locator('#matrix thead').textContent();
-    expect(header).toContain('Mindestöffnungszeit von 21,5 Stunden pro Woche');
-    expect(header).toContain('Muss');
-    expect(header).toContain('Ziel');
+    expect(await page.locator('#matrix-headline').textContent()).toMatch(/^1 von 9 Regionalstellen verletzen Muss-Standards; bei \d fehlen Daten\. Prüflauf KW \d+–\d+\/\d{4} \(\d Wochen\) und /);
+    const header = page.locator('#matrix thead th[data-rule="opening.weekly-minimum"]');
+    expect(await header.locator('.col-short').textContent()).toBe('Wochenstunden');
+    expect(await header.locator('.col-tip').isVisible()).toBe(false);
+    expect(await page.locator('#matrix thead').textContent()).toContain('Muss');
     const herdecke = page.locator('button.cell-button[data-office="herdecke"][data-rule="opening.weekly-minimum"]');
     expect(await herdecke.textContent()).toContain('nicht erfüllt');
     expect(await herdecke.getAttribute('class')).toContain('status-non_compliant');
+    // A uniform cell says nothing about counts; the count is in its label for screen readers.
+    expect(await herdecke.textContent()).not.toContain('Zeiträume');
+    expect(await herdecke.getAttribute('aria-label')).toMatch(/alle \d+ Zeiträume/);
     expect(await page.locator('button.cell-button[data-office="witten"][data-rule="opening.weekly-minimum"]').textContent()).toContain('erfüllt');
     expect(await page.locator('#matrix tbody tr').count()).toBe(9);
     await screenshot(page, 'overview');
   });
 
+  it('shows the full title of a column on keyboard focus', async () => {
+    const header = page.locator('#matrix thead th[data-rule="opening.weekly-minimum"]');
+    await header.focus();
+    const tip = header.locator('.col-tip');
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toBe('Mindestöffnungszeit von 21,5 Stunden pro Woche');
+    expect(await header.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+  });
+
+  it('keeps the matrix of nine offices on one screen at 1366×768, without a horizontal scroll bar', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    const matrix = (await page.evaluate(box('#matrix-wrap'))) as { bottom: number; right: number; overflowX: boolean };
+    expect(matrix.bottom).toBeLessThanOrEqual(768);
+    expect(matrix.right).toBeLessThanOrEqual(1366);
+    expect(matrix.overflowX).toBe(false);
+    await screenshot(page, 'overview-1366x768', { fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 800 });
+  });
+
+  it('filters the matrix to violations and to must standards', async () => {
+    const rows = page.locator('#matrix tbody tr');
+    const columns = page.locator('#matrix thead th[data-rule]');
+    const allColumns = await columns.count();
+    await page.getByLabel('nur Verstöße').check();
+    // Herdecke (must and should) and Witten (the employer-service aim) have violations.
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-office')))).toEqual(['herdecke', 'witten']);
+    expect(await columns.count()).toBeLessThan(allColumns);
+    expect(await page.locator('#matrix .cell-button.status-non_compliant').count()).toBeGreaterThan(0);
+    for (const rule of await columns.evaluateAll((ths) => ths.map((th) => th.getAttribute('data-rule')))) {
+      expect(await page.locator(`#matrix .cell-button.status-non_compliant[data-rule="${rule}"]`).count()).toBeGreaterThan(0);
+    }
+    expect(await page.locator('#matrix-shown').textContent()).toMatch(/^Angezeigt: 2 von 9 Regionalstellen, \d+ von \d+ Standards$/);
+    await page.getByLabel('nur Muss-Standards').check();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-office')))).toEqual(['herdecke']);
+    expect(await page.locator('#matrix thead .obligation').allTextContents()).toEqual(expect.arrayContaining(['Muss']));
+    expect(new Set(await page.locator('#matrix thead .obligation').allTextContents())).toEqual(new Set(['Muss']));
+    await screenshot(page, 'overview-filtered', { fullPage: false });
+    await page.getByLabel('nur Verstöße').uncheck();
+    expect(await rows.count()).toBe(9);
+    await page.getByLabel('nur Muss-Standards').uncheck();
+    expect(await columns.count()).toBe(allColumns);
+  });
+
   it('drills into a cell with the keyboard: the findings behind it with their German explanation, figures, citation and evidence', async () => {
     await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('Zum Inhalt springen');
     await page.locator('button.cell-button[data-office="herdecke"][data-rule="opening.weekly-minimum"]').focus();
     await page.keyboard.press('Enter');
     const panel = page.locator('#findings');
@@ -83,13 +137,15 @@ describe('coordination pages (Chromium)', () => {
     const text = await first.textContent();
     expect(text).toContain('nicht erfüllt');
     expect(text).toMatch(/beträgt 14,0 Std\. je Woche und liegt 7,5 Std\. unter dem Mindestwert von 21,5 Std\./);
-    expect(text).toContain('Gemessen:14 Std.');
-    expect(text).toContain('Gefordert:21,5 Std.');
+    expect(text).toContain('Ergebnis:14 Std. geöffnet');
+    expect(text).toContain('Anforderung:mindestens 21,5 Std.');
     expect(text).toContain('Anlage 3, Abschnitt 2');
     expect(await first.locator('details.evidence').getAttribute('open')).not.toBeNull();
     expect(await panel.locator('table.findings-table tbody tr').count()).toBe(await panel.locator('article.finding').count());
-    expect(await first.locator('details.evidence').textContent()).toContain('Stunden je Tag');
-    // Focus moves to the findings, so keyboard and screen reader users land on them.
+    const evidence = await first.locator('details.evidence').textContent();
+    expect(evidence).toContain('Öffnungsstunden je Tag');
+    // The values the finding was judged with, named as the catalog names them.
+    expect(evidence).toContain('Mindestöffnungszeit je Woche: 21,5 Std.');
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('findings-heading');
     await screenshot(page, 'findings', { fullPage: false });
   });
@@ -105,11 +161,30 @@ describe('coordination pages (Chromium)', () => {
     const res = await session.context.request.get(href!);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('text/csv');
+    expect(await res.text()).toContain('Herdecke;KW ');
     const json = await session.context.request.get((await page.getByRole('link', { name: 'Export JSON' }).getAttribute('href'))!);
     expect((await json.json()).findings.length).toBeGreaterThan(0);
   });
 
-  it('starts a new audit for a period and shows it, with an agreed deviation marked in its cell', async () => {
+  it('says "Bitte ein Datum wählen" for an empty date of a new run, and names a period the wrong way round without widening the field', async () => {
+    await page.getByText('Neuen Prüflauf starten').click();
+    const toField = page.locator('#audit-to').locator('xpath=..');
+    const widthBefore = (await toField.boundingBox())!.width;
+    await page.getByLabel('Zeitraum von').fill('');
+    await page.getByRole('button', { name: 'Prüflauf starten' }).click();
+    expect(await page.locator('#audit-from-error').textContent()).toBe('✗ Bitte ein Datum wählen.');
+    expect(await page.getByLabel('Zeitraum von').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Zeitraum von').fill('2026-03-31');
+    await page.getByLabel('bis', { exact: true }).fill('2026-03-01');
+    await page.getByRole('button', { name: 'Prüflauf starten' }).click();
+    await page.locator('#audit-to-error:not([hidden])').waitFor();
+    expect(await page.locator('#audit-to-error').textContent()).toContain('darf nicht vor dem Beginn des Zeitraums liegen');
+    expect(await page.locator('#audit-from-error').isHidden()).toBe(true);
+    // The message wraps inside the field's width; the field does not grow with it.
+    expect((await toField.boundingBox())!.width).toBe(widthBefore);
+  });
+
+  it('starts a new audit for a period and shows it, named by its periods, with an agreed deviation marked in its cell', async () => {
     const now = calendarNow();
     // Herdecke and the coordination office agreed to suspend the every-morning rule for the period.
     const herdecke = await web.t.token('regional', ['herdecke']);
@@ -124,8 +199,9 @@ describe('coordination pages (Chromium)', () => {
     await page.getByLabel('Zeitraum von').fill(now.auditFrom);
     await page.getByLabel('bis', { exact: true }).fill(now.auditTo);
     await page.getByRole('button', { name: 'Prüflauf starten' }).click();
-    await page.getByText(/Prüflauf abgeschlossen: \d+ Feststellungen/).waitFor();
+    await page.getByText(/Prüflauf abgeschlossen: \d+ Feststellungen \(KW /).waitFor();
     expect(await page.locator('#run-select option').count()).toBe(before + 1);
+    expect(await page.locator('#run-select option').first().textContent()).toMatch(/^KW \d+–\d+\/\d{4} \(\d Wochen\) und \S+ bis \S+ \d{4} \(2 Monate\) · manuell am /);
     const waived = page.locator('button.cell-button[data-office="herdecke"][data-rule="opening.every-morning"]');
     await waived.waitFor();
     expect(await waived.textContent()).toContain('ausgesetzt (Abweichung)');
@@ -133,15 +209,29 @@ describe('coordination pages (Chromium)', () => {
     expect(await waived.getAttribute('aria-label')).toContain('mit vereinbarter Abweichung');
   });
 
-  it('shows a field error when the period is the wrong way round', async () => {
-    await page.getByLabel('Zeitraum von').fill('2026-03-31');
-    await page.getByLabel('bis', { exact: true }).fill('2026-03-01');
-    await page.getByRole('button', { name: 'Prüflauf starten' }).click();
-    await page.locator('#audit-to-error:not([hidden])').waitFor();
-    expect(await page.locator('#audit-to-error').textContent()).toContain('darf nicht vor dem Beginn des Zeitraums liegen');
+  it('reaches every office from the navigation; an office page lists the violations found against it', async () => {
+    await page.getByText('Regionalstellen', { exact: true }).click();
+    const menu = page.locator('.nav-list ul');
+    expect(await menu.locator('a').count()).toBe(9);
+    await menu.getByRole('link', { name: 'Herdecke' }).click();
+    expect(new URL(page.url()).pathname).toBe('/regionalstellen/herdecke');
+    const findings = page.locator('#section-findings');
+    await findings.locator('.rule-block').first().waitFor();
+    expect(await findings.locator('.run-line').textContent()).toMatch(/^Prüflauf KW .* Standards nicht erfüllt/);
+    // Violations first, each with what to change.
+    const first = findings.locator('.rule-block').first();
+    expect(await first.locator('.status').first().textContent()).toContain('nicht erfüllt');
+    const weekly = findings.locator('.rule-block[data-rule="opening.weekly-minimum"]');
+    expect(await weekly.textContent()).toContain('Die Öffnungszeit ist um mindestens 7,5 Std. zu erweitern.');
+    expect(await weekly.locator('.period-strip').textContent()).toMatch(/Im Prüflauf: KW \d+\/\d{4} ✗/);
+    await weekly.getByText('Verlauf über alle Prüfläufe').click();
+    await weekly.locator('table.trend-table tbody tr').first().waitFor();
+    expect(await weekly.locator('table.trend-table').textContent()).toContain('14 Std. geöffnet');
+    expect(await page.locator('.nav-list summary').getAttribute('class')).toBe('nav-current');
+    await screenshot(page, 'office-herdecke');
   });
 
-  it('lists proposals waiting for consent; a rejection needs a reason; consent makes it agreed with its history', async () => {
+  it('lists proposals waiting for consent with their values labelled; a rejection needs a reason; consent makes it agreed with its history', async () => {
     const witten = await web.t.token('regional', ['witten']);
     const propose = (validFrom: string, validUntil: string, reason: string) =>
       web.t
@@ -157,6 +247,7 @@ describe('coordination pages (Chromium)', () => {
     await page.locator('article.proposal').nth(1).waitFor();
     await screenshot(page, 'deviations');
     const summer = page.locator('article.proposal', { hasText: 'Sommerferien' });
+    expect(await summer.textContent()).toContain('mit abweichenden Werten prüfen (Mindestöffnungszeit je Woche: 18 Std.)');
     await summer.getByRole('button', { name: 'Ablehnen' }).click();
     expect(await summer.locator('.field-error').textContent()).toContain('Bitte begründen Sie die Ablehnung.');
     await summer.getByRole('button', { name: 'Zustimmen' }).click();

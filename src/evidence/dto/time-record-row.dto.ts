@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
+import { AliasedValue, allowedValuesMessage, GermanDate, type ValueAliases } from './lenient-input';
 
 export const STAFF_ROLE_VALUES = ['placement_officer', 'specialist_adviser', 'other'] as const;
 export type StaffRole = (typeof STAFF_ROLE_VALUES)[number];
 export const ACTIVITY_VALUES = ['employer_service', 'jobseeker_service', 'other'] as const;
 export type Activity = (typeof ACTIVITY_VALUES)[number];
+/** The German words first: they are what the template and the pages show. */
+export const STAFF_ROLE_ALIASES: ValueAliases<StaffRole> = { placement_officer: ['Arbeitsvermittlung'], specialist_adviser: ['Fachberatung'], other: ['Sonstige'] };
+export const ACTIVITY_ALIASES: ValueAliases<Activity> = { employer_service: ['Unternehmensservice'], jobseeker_service: ['Kundenbetreuung'], other: ['Sonstiges'] };
 
 /** A pseudonym, never a name: no spaces, so "Erika Mustermann" cannot slip in. */
 export const STAFF_REF = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -21,12 +25,14 @@ export class TimeRecordRowDto {
   @Matches(STAFF_REF, { message: STAFF_REF_MESSAGE })
   staffRef: string;
 
-  @ApiProperty({ enum: STAFF_ROLE_VALUES, example: 'placement_officer' })
+  @ApiProperty({ enum: STAFF_ROLE_VALUES, example: 'placement_officer', description: 'auch „Arbeitsvermittlung“, „Fachberatung“, „Sonstige“' })
+  @AliasedValue(STAFF_ROLE_ALIASES)
   @IsDefined({ message: 'fehlt' })
-  @IsIn(STAFF_ROLE_VALUES, { message: `muss einer dieser Werte sein: ${STAFF_ROLE_VALUES.join(', ')}` })
+  @IsIn(STAFF_ROLE_VALUES, { message: allowedValuesMessage(STAFF_ROLE_ALIASES) })
   role: StaffRole;
 
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ example: '2026-03-02', description: 'auch 02.03.2026' })
+  @GermanDate()
   @IsDefined({ message: 'fehlt' })
   @IsCalendarDate()
   date: string;
@@ -38,8 +44,9 @@ export class TimeRecordRowDto {
   @Max(1440, { message: MINUTES_MESSAGE })
   minutes: number;
 
-  @ApiProperty({ enum: ACTIVITY_VALUES, example: 'employer_service' })
+  @ApiProperty({ enum: ACTIVITY_VALUES, example: 'employer_service', description: 'auch „Unternehmensservice“, „Kundenbetreuung“, „Sonstiges“' })
+  @AliasedValue(ACTIVITY_ALIASES)
   @IsDefined({ message: 'fehlt' })
-  @IsIn(ACTIVITY_VALUES, { message: `muss einer dieser Werte sein: ${ACTIVITY_VALUES.join(', ')}` })
+  @IsIn(ACTIVITY_VALUES, { message: allowedValuesMessage(ACTIVITY_ALIASES) })
   activity: Activity;
 }

@@ -1,19 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CLOCK_INPUT_MESSAGE as CLOCK_MESSAGE, LenientClock } from '../../common/clock-input';
 
+/** After LenientClock: 'HH:MM' from 00:00 to 24:00. */
 const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const CLOCK_MESSAGE = 'muss eine Uhrzeit im Format HH:MM zwischen 00:00 und 24:00 sein';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
 
 export class OpeningIntervalDto {
-  @ApiProperty({ example: '08:00' })
+  @ApiProperty({ example: '08:00', description: 'Uhrzeit; auch 8, 8.00, 8.30 oder 12,30 (wird zu HH:MM)' })
+  @LenientClock()
   @IsString({ message: CLOCK_MESSAGE })
   @Matches(CLOCK, { message: CLOCK_MESSAGE })
   from: string;
 
-  @ApiProperty({ example: '12:30' })
+  @ApiProperty({ example: '12:30', description: 'Uhrzeit; auch 12.30 oder 12,30' })
+  @LenientClock()
   @IsString({ message: CLOCK_MESSAGE })
   @Matches(CLOCK, { message: CLOCK_MESSAGE })
   to: string;

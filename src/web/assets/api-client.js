@@ -1,22 +1,54 @@
+// @ts-check
 // Calls the JSON API with the session cookie. Every request carries X-Requested-With: the API
 // refuses cookie-authenticated writes without it (CSRF guard in src/auth/auth.guard.ts).
 
+/** @typedef {import('./api-types').ErrorDetail} ErrorDetail */
+
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {unknown} body
+   */
   constructor(status, body) {
-    super((body && body.message) || `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`);
+    const data = /** @type {{ message?: unknown, details?: unknown } | null} */ (body && typeof body === 'object' ? body : null);
+    super(typeof data?.message === 'string' ? data.message : `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`);
     this.status = status;
-    this.details = (body && Array.isArray(body.details) && body.details) || [];
+    /** @type {ErrorDetail[]} */
+    this.details = Array.isArray(data?.details) ? /** @type {ErrorDetail[]} */ (data.details) : [];
   }
 }
 
-export async function api(path, { method = 'GET', body, signal } = {}) {
+/**
+ * @typedef {object} ApiOptions
+ * @property {string} [method]
+ * @property {unknown} [body] sent as JSON
+ * @property {string} [text] sent as it is, with `contentType` (a CSV file)
+ * @property {string} [contentType]
+ * @property {AbortSignal} [signal]
+ */
+
+/**
+ * The parsed JSON answer; callers state its type with a JSDoc cast.
+ * @param {string} path
+ * @param {ApiOptions} [options]
+ * @returns {Promise<any>}
+ */
+export async function api(path, { method = 'GET', body, text, contentType, signal } = {}) {
+  /** @type {Record<string, string>} */
   const headers = { Accept: 'application/json', 'X-Requested-With': 'standards-monitor' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
-  const text = await res.text();
+  let payload;
+  if (text !== undefined) {
+    headers['Content-Type'] = contentType ?? 'text/plain; charset=utf-8';
+    payload = text;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
+  const raw = await res.text();
   let data;
   try {
-    data = text ? JSON.parse(text) : null;
+    data = raw ? JSON.parse(raw) : null;
   } catch {
     data = null;
   }
@@ -26,4 +58,23 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   }
   if (!res.ok) throw new ApiError(res.status, data);
   return data;
+}
+
+/**
+ * @param {unknown} err
+ * @returns {string}
+ */
+export function errorText(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A text resource of the API (a CSV template), with the session cookie.
+ * @param {string} path
+ * @returns {Promise<string>}
+ */
+export async function apiText(path) {
+  const res = await fetch(path, { headers: { 'X-Requested-With': 'standards-monitor' }, credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, null);
+  return (await res.text()).replace(/^\uFEFF/, '');
 }

@@ -1,20 +1,32 @@
+// @ts-check
 import { el, svg } from './dom.js';
-import { SCHEDULE_DAYS, WEEKDAY, formatNumber } from './german-format.js';
+import { formatNumber } from './german-format.js';
+import { SCHEDULE_DAYS, weekdayName } from './vocabulary.js';
 
 // SVG charts drawn from API data. Each chart has a title and a description for screen readers;
 // the pages put the same figures in a table beside it.
 
+/** @typedef {Partial<Record<string, Array<{ from: string, to: string }>>>} Week Monday to Saturday, HH:MM */
+
 let chartCount = 0;
 
+/** @param {string} clock HH:MM */
 function minutes(clock) {
   const [h, m] = clock.split(':').map(Number);
   return h * 60 + m;
 }
 
+/** @param {number} n */
 function hours(n) {
   return `${formatNumber(n)} Std.`;
 }
 
+/**
+ * @param {number} width
+ * @param {number} height
+ * @param {string} title
+ * @param {string} description
+ */
 function frame(width, height, title, description) {
   const id = `chart-${++chartCount}`;
   return svg(
@@ -28,8 +40,10 @@ function frame(width, height, title, description) {
 /**
  * The week of a schedule: opening blocks per day (Mon–Sat) over 06–21 Uhr, the morning (07–13)
  * and afternoon (13–20) windows of section 2 shaded, and the weekly total against the minimum.
+ * @param {Week} week
+ * @param {{ minimumHours?: number, applies?: boolean, title?: string }} [options]
  */
-export function weekChart(week, { minimumHours = 21.5, applies = true } = {}) {
+export function weekChart(week, { minimumHours = 21.5, applies = true, title = 'Öffnungszeiten der Woche' } = {}) {
   const start = 6 * 60;
   const end = 21 * 60;
   const left = 110;
@@ -37,17 +51,17 @@ export function weekChart(week, { minimumHours = 21.5, applies = true } = {}) {
   const plotWidth = 660;
   const top = 28;
   const row = 36;
-  const x = (m) => left + ((Math.min(Math.max(m, start), end) - start) / (end - start)) * plotWidth;
+  const x = (/** @type {number} */ m) => left + ((Math.min(Math.max(m, start), end) - start) / (end - start)) * plotWidth;
   const dayTotals = SCHEDULE_DAYS.map((d) => (week[d] || []).reduce((sum, i) => sum + minutes(i.to) - minutes(i.from), 0) / 60);
   const total = dayTotals.reduce((a, b) => a + b, 0);
   const weekTop = top + row * SCHEDULE_DAYS.length + 30;
   const height = weekTop + 70;
   const width = left + plotWidth + right;
-  const describe = SCHEDULE_DAYS.map((d) => `${WEEKDAY[d]}: ${(week[d] || []).length ? week[d].map((i) => `${i.from}–${i.to}`).join(', ') : 'geschlossen'}`).join('; ');
+  const describe = SCHEDULE_DAYS.map((d) => `${weekdayName(d)}: ${(week[d] || []).length ? (week[d] || []).map((i) => `${i.from}–${i.to}`).join(', ') : 'geschlossen'}`).join('; ');
   const chart = frame(
     width,
     height,
-    'Öffnungszeiten der Woche',
+    title,
     `${describe}. Wochensumme ${hours(total)}, ${applies ? `Mindestwert ${hours(minimumHours)}` : 'ein Mindestwert gilt für diese Regionalstelle nicht'}.`,
   );
 
@@ -66,7 +80,7 @@ export function weekChart(week, { minimumHours = 21.5, applies = true } = {}) {
     const y = top + k * row;
     chart.append(
       svg('line', { class: 'axis', x1: left, x2: left + plotWidth, y1: y + row, y2: y + row }),
-      svg('text', { x: left - 10, y: y + row / 2 + 5, 'text-anchor': 'end' }, WEEKDAY[day]),
+      svg('text', { x: left - 10, y: y + row / 2 + 5, 'text-anchor': 'end' }, weekdayName(day)),
       svg('text', { x: left + plotWidth + 10, y: y + row / 2 + 5 }, dayTotals[k] ? hours(dayTotals[k]) : 'geschlossen'),
     );
     for (const i of week[day] || []) {
@@ -79,7 +93,7 @@ export function weekChart(week, { minimumHours = 21.5, applies = true } = {}) {
 
   // Weekly total against the minimum of section 2.
   const scaleMax = Math.max(40, Math.ceil(total / 5) * 5);
-  const wx = (h) => left + (h / scaleMax) * plotWidth;
+  const wx = (/** @type {number} */ h) => left + (h / scaleMax) * plotWidth;
   // A tandem's smaller town has no weekly minimum of its own (section 2): grey bar, no line.
   const barClass = !applies ? 'bar-other' : total >= minimumHours ? 'bar-ok' : 'bar-bad';
   chart.append(
@@ -113,7 +127,8 @@ export function weekChartLegend() {
 /**
  * Bars over periods (weeks or months) against a limit line; a bar's colour follows the finding's
  * status and its value is written above it.
- * points: [{ label, value, status }]
+ * @param {Array<{ label: string, value: number | null, status: string }>} points
+ * @param {{ title: string, limit?: number, limitLabel: string, unit: string, minMax?: number }} options
  */
 export function barChart(points, { title, limit, limitLabel, unit, minMax = 0 }) {
   const left = 56;
@@ -124,7 +139,7 @@ export function barChart(points, { title, limit, limitLabel, unit, minMax = 0 })
   const height = top + plotHeight + 50;
   const values = points.map((p) => (typeof p.value === 'number' ? p.value : 0));
   const max = Math.max(minMax, limit ?? 0, ...values) * 1.15 || 1;
-  const y = (v) => top + plotHeight - (v / max) * plotHeight;
+  const y = (/** @type {number} */ v) => top + plotHeight - (v / max) * plotHeight;
   const description = points.map((p) => `${p.label}: ${typeof p.value === 'number' ? `${formatNumber(p.value)} ${unit}` : 'keine Daten'}`).join('; ');
   const chart = frame(width, height, title, `${description}. ${limitLabel}.`);
   const step = niceStep(max);
@@ -158,6 +173,7 @@ export function barChart(points, { title, limit, limitLabel, unit, minMax = 0 })
   return chart;
 }
 
+/** @param {number} max */
 function niceStep(max) {
   const raw = max / 5;
   const magnitude = 10 ** Math.floor(Math.log10(raw));

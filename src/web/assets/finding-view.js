@@ -1,25 +1,39 @@
+// @ts-check
 import { el } from './dom.js';
-import { WEEKDAY, formatDate, formatNumber, formatPeriod, obligationBadge, statusBadge } from './german-format.js';
+import { formatDate, formatNumber, formatValue } from './german-format.js';
+import { office, officeName, officePath } from './offices.js';
+import { obligationBadge, param, periodLabel, roleLabel, rule, statusBadge, statusWording, weekdayName } from './vocabulary.js';
 
-// One finding, readable for a clerk: the German message first, then measured vs. required, the
+// One finding, readable for a clerk: the German message first, then what was measured against what
+// is required (in words that fit the kind of check), what to upload when data is missing, the
 // passage of Anlage 3 it rests on, and the evidence (per-day figures) as tables.
 
-const EVIDENCE_LABELS = {
-  hoursPerDay: 'Stunden je Tag',
+/** @typedef {import('./api-types').Finding} Finding */
+/** @typedef {import('./dom.js').Child} Child */
+/** @typedef {Pick<Finding, 'ruleId' | 'measured' | 'required' | 'unit'>} Figures */
+
+/**
+ * German names of the evidence the checks record (src/engine/checks/*.check.ts). A key without a
+ * name here is not shown at all: the pages show no codes.
+ * @type {Readonly<Record<string, string>>}
+ */
+export const EVIDENCE_LABELS = {
+  hoursPerDay: 'Öffnungsstunden je Tag',
   excusedDays: 'Ausgenommene Tage (Feiertage)',
   dueWeekdays: 'Zu berücksichtigende Werktage',
   window: 'Zeitfenster',
   days: 'Tage',
   weekday: 'Wochentag',
   date: 'Datum',
-  name: 'Bezeichnung',
+  name: 'Feiertag',
   excused: 'Feiertag',
   minutesInWindow: 'Minuten im Zeitfenster',
   qualifies: 'Zählt',
+  lastsUntil: 'Reicht bis zur verlangten Uhrzeit',
   uncoveredMinutes: 'Nicht erreichbar (Min.)',
   gaps: 'Lücken',
   coveredMinutes: 'Erreichbar (Min.)',
-  callCentreOnlyMinutes: 'Nur Call Center (Min.)',
+  callCentreOnlyMinutes: 'Nur über das Call Center (Min.)',
   seatId: 'Regionalstellensitz',
   closedDays: 'Tage ohne eigene Öffnung',
   daysWithoutAccess: 'Tage ohne Zugang',
@@ -29,147 +43,287 @@ const EVIDENCE_LABELS = {
   employerServiceMinutes: 'Minuten Unternehmensservice',
   workingMinutes: 'Arbeitsminuten insgesamt',
   recordCount: 'Anzahl Aufzeichnungen',
-  params: 'Parameter der Regel',
-  everyDay: 'An jedem Werktag',
-  minimumDays: 'Mindestzahl Tage',
-  minimumHours: 'Mindeststunden',
-  minimumPercent: 'Mindestanteil (%)',
-  openUntilAtLeast: 'Geöffnet mindestens bis',
-  creditHolidays: 'Feiertage nach Plan anrechnen',
-  windowStart: 'Zeitfenster ab',
-  windowEnd: 'Zeitfenster bis',
+  params: 'Beurteilt mit',
+  role: 'Art der Regionalstelle',
+  appliesTo: 'Gilt für',
 };
 
 const WEEKDAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** @param {unknown} v */
+const isWeekday = (v) => typeof v === 'string' && WEEKDAY_ORDER.includes(v);
 
-/** Stored evidence comes back from jsonb with its keys reordered; weekdays are shown Monday first. */
+/**
+ * Measured and required in words that fit the check: "120 Min. nicht erreichbar" rather than
+ * "Gemessen 120 Min. / Gefordert 0 Min." for the hotline.
+ * @type {Readonly<Record<string, (f: Figures) => { measured?: string, required?: string }>>}
+ */
+const FIGURES = {
+  'weekly-hours': (f) => ({ measured: `${n(f.measured)} Std. geöffnet`, required: `mindestens ${n(f.required)} Std.` }),
+  'weekday-window': (f) => ({ measured: `an ${days(f.measured)} erfüllt`, required: `an ${days(f.required)} verlangt` }),
+  'tandem-seat-access': (f) => ({ measured: f.measured === 0 ? 'an jedem Tag Zugang' : `${days(f.measured, false)} ohne Zugang`, required: 'Zugang an jedem Werktag' }),
+  'hotline-coverage': (f) => ({ measured: f.measured === 0 ? 'durchgehend erreichbar' : `${n(f.measured)} Min. nicht erreichbar`, required: 'durchgehend erreichbar' }),
+  'time-share': (f) => ({ measured: `${n(f.measured)} % für den Unternehmensservice`, required: `Ziel ${n(f.required)} %` }),
+  'coverage-share': (f) => ({ measured: `${n(f.measured)} % über das Call Center` }),
+};
+
+/** @param {number | null} v */
+function n(v) {
+  return formatNumber(v);
+}
+
+/**
+ * @param {number | null} v
+ * @param {boolean} [dative] "an 3 Tagen" rather than "3 Tage"
+ */
+function days(v, dative = true) {
+  if (v === 1) return '1 Tag';
+  return `${formatNumber(v)} ${dative ? 'Tagen' : 'Tage'}`;
+}
+
+/**
+ * The figures of a finding as two short phrases; empty where nothing was measured.
+ * @param {Figures} f
+ * @returns {{ measured?: string, required?: string }}
+ */
+export function describeFigures(f) {
+  if (f.measured === null || f.measured === undefined) return {};
+  const check = rule(f.ruleId)?.check;
+  const words = check ? FIGURES[check] : undefined;
+  if (words) return words(f);
+  return { measured: formatValue(f.measured, f.unit), required: f.required === null ? undefined : formatValue(f.required, f.unit) };
+}
+
+/**
+ * What has to be uploaded when a finding says "Daten fehlen", and where.
+ * @type {Readonly<Record<string, { what: string, form: (officeId: string, seatId?: string | null) => string | undefined, action: string }>>}
+ */
+const MISSING = {
+  'weekly-hours': { what: 'Es ist kein Öffnungszeitenplan hinterlegt.', action: 'Öffnungszeiten einreichen', form: (id) => `${officePath(id)}/oeffnungszeiten` },
+  'weekday-window': { what: 'Es ist kein Öffnungszeitenplan hinterlegt.', action: 'Öffnungszeiten einreichen', form: (id) => `${officePath(id)}/oeffnungszeiten` },
+  'tandem-seat-access': {
+    what: 'Es fehlt der Öffnungszeitenplan des Regionalstellensitzes.',
+    action: 'Öffnungszeiten des Sitzes einreichen',
+    form: (_id, seatId) => (seatId && office(seatId) ? `${officePath(seatId)}/oeffnungszeiten` : undefined),
+  },
+  'hotline-coverage': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
+  'coverage-share': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
+  'time-share': { what: 'Es fehlen Zeiterfassungen der Arbeitsvermittlung.', action: 'Zeiterfassung hochladen', form: (id) => `${officePath(id)}/nachweise#time-records` },
+};
+
+/**
+ * "Daten fehlen" says what to upload, with a link to the form (for an office this session may see).
+ * @param {Pick<Finding, 'ruleId' | 'status' | 'period'>} finding
+ * @param {string | undefined} officeId
+ */
+export function missingDataHint(finding, officeId) {
+  // A plan (regular week) has no evidence of real days to upload: only real weeks and months do.
+  if (finding.status !== 'insufficient_data' || !('period' in finding) || !finding.period || finding.period === 'regular-week') return null;
+  const check = rule(finding.ruleId)?.check;
+  const missing = check ? MISSING[check] : undefined;
+  if (!missing) return null;
+  const href = officeId && office(officeId) ? missing.form(officeId, office(officeId)?.seatId) : undefined;
+  return el('p', { class: 'missing-data' }, el('span', { 'aria-hidden': 'true' }, '? '), missing.what, ' ', href ? el('a', { href }, missing.action) : null);
+}
+
+/**
+ * Stored evidence comes back from jsonb with its keys reordered; weekdays are shown Monday first.
+ * @param {Record<string, unknown>} obj
+ */
 function ordered(obj) {
-  const entries = Object.entries(obj);
-  if (entries.length && entries.every(([k]) => WEEKDAY_ORDER.includes(k))) entries.sort(([a], [b]) => WEEKDAY_ORDER.indexOf(a) - WEEKDAY_ORDER.indexOf(b));
+  const entries = Object.entries(obj).filter(([k]) => k in EVIDENCE_LABELS || isWeekday(k));
+  if (entries.length && entries.every(([k]) => isWeekday(k))) entries.sort(([a], [b]) => WEEKDAY_ORDER.indexOf(a) - WEEKDAY_ORDER.indexOf(b));
   return entries;
 }
 
+/** @param {string} key */
 function label(key) {
-  return EVIDENCE_LABELS[key] || WEEKDAY[key] || key;
+  return EVIDENCE_LABELS[key] ?? weekdayName(key);
 }
 
-function value(key, v) {
+/**
+ * @param {string} key
+ * @param {unknown} v
+ * @param {string} ruleId
+ * @returns {Child}
+ */
+function value(key, v, ruleId) {
   if (v === null || v === undefined || v === '') return '–';
+  if (key === 'params' && typeof v === 'object') return paramList(ruleId, /** @type {Record<string, unknown>} */ (v));
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   if (typeof v === 'number') return formatNumber(v);
-  if (key === 'weekday' && WEEKDAY[v]) return WEEKDAY[v];
-  if (key === 'date') return formatDate(v);
-  if (Array.isArray(v)) return v.length === 0 ? 'keine' : v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : WEEKDAY[x] || String(x))).join(', ');
-  if (typeof v === 'object') return kv(v);
+  if (key === 'role' && typeof v === 'string') return roleLabel(v);
+  if (key === 'seatId' && typeof v === 'string') return officeName(v, 'der Regionalstellensitz');
+  if (key === 'window' && typeof v === 'string') return `${v} Uhr`;
+  if (key === 'date' && typeof v === 'string') return formatDate(v);
+  if (isWeekday(v)) return weekdayName(/** @type {string} */ (v));
+  if (Array.isArray(v)) {
+    if (v.length === 0) return 'keine';
+    if (v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) return rowsTable(v, ruleId);
+    return v.map((x) => (isWeekday(x) ? weekdayName(x) : key === 'appliesTo' ? roleLabel(String(x)) : String(x))).join(', ');
+  }
+  if (typeof v === 'object') {
+    const obj = /** @type {Record<string, unknown>} */ (v);
+    if (Object.keys(obj).length && Object.keys(obj).every(isWeekday)) return weekdayTable(obj, ruleId);
+    return kv(obj, ruleId);
+  }
   return String(v);
 }
 
-function kv(obj) {
-  return el('dl', { class: 'kv' }, ordered(obj).flatMap(([k, v]) => [el('dt', {}, label(k)), el('dd', {}, valueNode(k, v))]));
+/**
+ * The values a finding was judged with, named as the catalog names them.
+ * @param {string} ruleId
+ * @param {Record<string, unknown>} params
+ */
+function paramList(ruleId, params) {
+  const entries = Object.entries(params).filter(([key]) => param(ruleId, key));
+  if (entries.length === 0) return 'den Werten des Standards';
+  return el(
+    'ul',
+    { class: 'param-list' },
+    entries.map(([key, v]) => {
+      const p = /** @type {{ label: string, unit?: string }} */ (param(ruleId, key));
+      return el('li', {}, `${p.label}: ${formatValue(v, p.unit)}`);
+    }),
+  );
 }
 
-function valueNode(key, v) {
-  if (Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) return rowsTable(v);
-  if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length && Object.keys(v).every((k) => WEEKDAY_ORDER.includes(k))) return weekdayTable(v);
-  return value(key, v);
+/**
+ * @param {Record<string, unknown>} obj
+ * @param {string} ruleId
+ */
+function kv(obj, ruleId) {
+  return el('dl', { class: 'kv' }, ordered(obj).flatMap(([k, v]) => [el('dt', {}, label(k)), el('dd', {}, value(k, v, ruleId))]));
 }
 
-/** { mon: 3.5, tue: 3.5, … } as one row under the weekday names. */
-function weekdayTable(obj) {
+/**
+ * { mon: 3.5, tue: 3.5, … } as one row under the weekday names.
+ * @param {Record<string, unknown>} obj
+ * @param {string} ruleId
+ */
+function weekdayTable(obj, ruleId) {
   const entries = ordered(obj);
   return el(
     'table',
     {},
-    el('thead', {}, el('tr', {}, entries.map(([k]) => el('th', { scope: 'col' }, WEEKDAY[k])))),
-    el('tbody', {}, el('tr', {}, entries.map(([k, v]) => el('td', { class: 'num' }, value(k, v))))),
+    el('thead', {}, el('tr', {}, entries.map(([k]) => el('th', { scope: 'col' }, weekdayName(k))))),
+    el('tbody', {}, el('tr', {}, entries.map(([k, v]) => el('td', { class: 'num' }, value(k, v, ruleId))))),
   );
 }
 
-function rowsTable(rows) {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+/**
+ * @param {unknown[]} rows
+ * @param {string} ruleId
+ */
+function rowsTable(rows, ruleId) {
+  const records = /** @type {Array<Record<string, unknown>>} */ (rows);
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => k in EVIDENCE_LABELS);
   return el(
     'table',
     {},
     el('thead', {}, el('tr', {}, keys.map((k) => el('th', { scope: 'col' }, label(k))))),
-    el('tbody', {}, rows.map((r) => el('tr', {}, keys.map((k) => el('td', { class: typeof r[k] === 'number' ? 'num' : undefined }, value(k, r[k])))))),
+    el('tbody', {}, records.map((r) => el('tr', {}, keys.map((k) => el('td', { class: typeof r[k] === 'number' ? 'num' : undefined }, value(k, r[k], ruleId)))))),
   );
 }
 
-/** Several periods of one rule: a compact table first, so the trend is visible before the details. */
+/**
+ * Several periods of one rule: a compact table first, so the trend is visible before the details.
+ * @param {Array<Finding & { period?: string }>} findings
+ */
 export function renderFindingsTable(findings) {
   return el(
     'table',
     { class: 'data-table findings-table' },
     el('caption', {}, 'Übersicht je Zeitraum'),
-    el('thead', {}, el('tr', {}, ['Zeitraum', 'Stand', 'Gemessen', 'Gefordert'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ['Zeitraum', 'Stand', 'Ergebnis', 'Anforderung'].map((h) => el('th', { scope: 'col' }, h)))),
     el(
       'tbody',
       {},
-      findings.map((f) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, formatPeriod(f.period)),
-          el('td', {}, statusBadge(f.status)),
-          el('td', { class: 'num' }, f.measured === null || f.measured === undefined ? '–' : `${formatNumber(f.measured)} ${f.unit || ''}`),
-          el('td', { class: 'num' }, f.required === null || f.required === undefined ? '–' : `${formatNumber(f.required)} ${f.unit || ''}`),
-        ),
-      ),
+      findings.map((f) => {
+        const figures = describeFigures(f);
+        return el('tr', {}, el('th', { scope: 'row' }, f.period ? periodLabel(f.period) : '–'), el('td', {}, statusBadge(f.status)), el('td', {}, figures.measured ?? '–'), el('td', {}, figures.required ?? '–'));
+      }),
     ),
   );
 }
 
-export function renderEvidence(evidence, open = false) {
-  if (!evidence || typeof evidence !== 'object' || Object.keys(evidence).length === 0) return null;
-  return el('details', { class: 'evidence', open }, el('summary', {}, 'Nachweise und Einzelwerte'), kv(evidence));
+/**
+ * @param {Record<string, unknown> | undefined} evidence
+ * @param {string} ruleId
+ * @param {boolean} [open]
+ */
+export function renderEvidence(evidence, ruleId, open = false) {
+  if (!evidence || typeof evidence !== 'object' || ordered(evidence).length === 0) return null;
+  return el('details', { class: 'evidence', open }, el('summary', {}, 'Nachweise und Einzelwerte'), kv(evidence, ruleId));
 }
 
 /**
- * @param finding a Finding (engine) or AuditFindingView
- * @param options.heading 'h3' | 'h4'; options.compact: status, title and message only;
- *   options.openEvidence: the evidence disclosure starts open
+ * @typedef {object} FindingOptions
+ * @property {'h2' | 'h3' | 'h4'} [heading]
+ * @property {boolean} [compact] status, title and message only
+ * @property {boolean} [openEvidence] the evidence disclosure starts open
+ * @property {string} [officeId] the office judged (for the upload link of "Daten fehlen")
+ */
+
+/**
+ * @param {Finding & { period?: string, officeId?: string | null }} finding a Finding (engine) or an audit finding
+ * @param {FindingOptions} [options]
  */
 export function renderFinding(finding, options = {}) {
-  const heading = options.heading || 'h3';
+  const heading = options.heading ?? 'h3';
+  const officeId = options.officeId ?? finding.officeId;
   const head = el(
     'div',
     { class: 'finding-head' },
     statusBadge(finding.status),
     obligationBadge(finding.obligation),
-    el(heading, {}, finding.title || finding.ruleId),
-    finding.period ? el('span', { class: 'muted' }, formatPeriod(finding.period)) : null,
+    el(heading, {}, finding.title),
+    finding.period && finding.period !== 'regular-week' ? el('span', { class: 'muted' }, periodLabel(finding.period)) : null,
   );
-  const figures = [];
-  if (finding.measured !== null && finding.measured !== undefined) figures.push(['Gemessen', `${formatNumber(finding.measured)} ${finding.unit || ''}`]);
-  if (finding.required !== null && finding.required !== undefined) figures.push(['Gefordert', `${formatNumber(finding.required)} ${finding.unit || ''}`]);
-  const deviation = finding.deviation
-    ? el(
-        'p',
-        { class: 'deviation-note' },
-        el('span', { class: 'deviation-mark' }, '§ 6'),
-        ` Beurteilt nach einer vereinbarten Abweichung (${finding.deviation.kind === 'waiver' ? 'Standard ausgesetzt' : 'abweichende Werte'}): ${finding.deviation.reason}`,
-        finding.standard ? ` Ohne Abweichung: ${statusText(finding.standard.status)}${finding.standard.required !== null ? `, gefordert ${formatNumber(finding.standard.required)} ${finding.unit || ''}`.trimEnd() : ''}`.replace(/\.?$/, '.') : '',
-      )
-    : null;
+  const hint = missingDataHint(finding, officeId ?? undefined);
   if (options.compact) {
-    return el('article', { class: `finding finding-compact status-${finding.status}`, 'data-rule': finding.ruleId }, head, el('p', { class: 'finding-message' }, finding.message));
+    return el('article', { class: `finding finding-compact status-${finding.status}`, 'data-rule': finding.ruleId }, head, el('p', { class: 'finding-message' }, finding.message), hint);
   }
+  const figures = describeFigures(finding);
   return el(
     'article',
     { class: `finding status-${finding.status}`, 'data-rule': finding.ruleId },
     head,
     el('p', { class: 'finding-message' }, finding.message),
-    figures.length ? el('dl', { class: 'figures' }, figures.map(([k, v]) => el('div', {}, el('dt', {}, `${k}:`), el('dd', {}, v)))) : null,
-    deviation,
-    finding.citation
-      ? el('blockquote', { class: 'citation' }, el('cite', {}, `Anlage 3, Abschnitt ${finding.citation.section}`), `„${finding.citation.passage}“`)
+    hint,
+    figures.measured
+      ? el(
+          'dl',
+          { class: 'figures' },
+          el('div', {}, el('dt', {}, 'Ergebnis:'), el('dd', {}, figures.measured)),
+          figures.required ? el('div', {}, el('dt', {}, 'Anforderung:'), el('dd', {}, figures.required)) : null,
+        )
       : null,
-    renderEvidence(finding.evidence, options.openEvidence),
+    deviationNote(finding),
+    el('blockquote', { class: 'citation' }, el('cite', {}, `Anlage 3, Abschnitt ${finding.citation.section}`), `„${finding.citation.passage}“`),
+    renderEvidence(finding.evidence, finding.ruleId, options.openEvidence),
   );
 }
 
-function statusText(status) {
-  return { compliant: 'erfüllt', non_compliant: 'nicht erfüllt', insufficient_data: 'Daten fehlen', not_applicable: 'entfällt', waived: 'ausgesetzt' }[status] || status;
+/** @param {Finding} finding */
+function deviationNote(finding) {
+  const deviation = finding.deviation;
+  if (!deviation) return null;
+  const changes = Object.entries(deviation.params ?? {})
+    .map(([key, v]) => {
+      const p = param(finding.ruleId, key);
+      return p ? `${p.label} ${formatValue(v, p.unit)}` : null;
+    })
+    .filter(Boolean);
+  const standard = finding.standard
+    ? ` Ohne Abweichung: ${statusWording(finding.standard.status).text}${finding.standard.required !== null ? `, ${describeFigures({ ...finding, measured: finding.measured ?? 0, required: finding.standard.required }).required ?? ''}` : ''}.`
+    : '';
+  return el(
+    'p',
+    { class: 'deviation-note' },
+    el('span', { class: 'deviation-mark' }, '§ 6'),
+    ` Beurteilt nach einer vereinbarten Abweichung (${deviation.kind === 'waiver' ? 'Standard ausgesetzt' : `abweichende Werte: ${changes.join(', ')}`}). Begründung: ${deviation.reason}.`,
+    standard.replace(/, \./, '.'),
+  );
 }
 
 const NEEDS_ATTENTION = new Set(['non_compliant', 'insufficient_data']);
@@ -177,18 +331,20 @@ const NEEDS_ATTENTION = new Set(['non_compliant', 'insufficient_data']);
 /**
  * The findings of one schedule or week: what needs attention in full, what is met or does not apply
  * folded away (one click), so the page stays short.
+ * @param {Finding[]} findings
+ * @param {{ heading?: 'h3' | 'h4', officeId?: string }} [options]
  */
-export function renderFindingList(findings, { heading = 'h3' } = {}) {
+export function renderFindingList(findings, { heading = 'h3', officeId } = {}) {
   const attention = findings.filter((f) => NEEDS_ATTENTION.has(f.status));
   const rest = findings.filter((f) => !NEEDS_ATTENTION.has(f.status));
   return [
-    attention.map((f) => renderFinding(f, { heading })),
+    attention.map((f) => renderFinding(f, { heading, officeId })),
     rest.length
       ? el(
           'details',
           { class: 'more-findings' },
-          el('summary', {}, `${rest.length} ${rest.length === 1 ? 'weiterer Standard' : 'weitere Standards'}: erfüllt, ausgesetzt oder nicht anwendbar`),
-          rest.map((f) => renderFinding(f, { heading, compact: true })),
+          el('summary', {}, `${rest.length} ${rest.length === 1 ? 'weiterer Standard' : 'weitere Standards'}: erfüllt, ausgesetzt oder entfällt`),
+          rest.map((f) => renderFinding(f, { heading, compact: true, officeId })),
         )
       : null,
   ];

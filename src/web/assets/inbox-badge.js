@@ -1,5 +1,4 @@
 // @ts-check
-/* global document */
 import { api } from './api-client.js';
 import { el } from './dom.js';
 

@@ -1,5 +1,4 @@
 // @ts-check
-/* global document */
 import { api } from './api-client.js';
 import { append, clear, el, showError } from './dom.js';
 import { formatDateTime } from './german-format.js';

@@ -1,5 +1,4 @@
 // @ts-check
-/* global document, window */
 // The report page's one action on screen: print (the print stylesheet hides the tools).
 
 const button = /** @type {HTMLButtonElement | null} */ (document.getElementById('print-report'));

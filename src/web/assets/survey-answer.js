@@ -1,5 +1,4 @@
 // @ts-check
-/* global FormData, document */
 import { clear, el } from './dom.js';
 
 // The public answering page: staff enter their one-time code, customers open their office's link

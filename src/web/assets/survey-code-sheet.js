@@ -1,5 +1,4 @@
 // @ts-check
-/* global document, window */
 import { clear, el } from './dom.js';
 
 // Printable A4 sheets: one-time codes to cut out (staff surveys) and a poster with the QR code of

@@ -1,5 +1,4 @@
 // @ts-check
-/* global document */
 import { el } from './dom.js';
 
 // Numbers, dates and badges of the survey pages. The words come from the API (`vocabulary` of

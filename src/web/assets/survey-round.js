@@ -1,5 +1,4 @@
 // @ts-check
-/* global document, location, window */
 import { api } from './api-client.js';
 import { errorText, postJson } from './survey-api.js';
 import { clear, el, showError } from './dom.js';

@@ -1,5 +1,4 @@
 // @ts-check
-/* global document, location */
 import { api, ApiError } from './api-client.js';
 import { postJson } from './survey-api.js';
 import { append, clear, el, showError } from './dom.js';

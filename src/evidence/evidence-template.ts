@@ -1,0 +1,17 @@
+import type { EvidenceKind } from './evidence-kind';
+
+/** File names of the templates, German like everything a clerk downloads. */
+export const TEMPLATE_FILE_NAMES = {
+  closures: 'vorlage-schliessungen.csv',
+  'hotline-coverage': 'vorlage-hotline-besetzung.csv',
+  'time-records': 'vorlage-zeiterfassung.csv',
+} as const;
+
+/**
+ * The CSV template of a kind as German Excel opens and saves it: UTF-8 with BOM, ';', the German
+ * column names and one example row (the import accepts exactly this file back).
+ */
+export function csvTemplate(kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'columns' | 'example'>): string {
+  const line = (cells: string[]) => cells.join(';') + '\r\n';
+  return '\uFEFF' + line(kind.fields.map((f) => kind.columns[f] ?? f)) + line(kind.fields.map((f) => kind.example[f] ?? ''));
+}
