@@ -62,7 +62,11 @@ const FIGURES = {
   'weekday-window': (f) => ({ measured: `an ${days(f.measured)} erfüllt`, required: `an ${days(f.required)} verlangt` }),
   'tandem-seat-access': (f) => ({ measured: f.measured === 0 ? 'an jedem Tag Zugang' : `${days(f.measured, false)} ohne Zugang`, required: 'Zugang an jedem Werktag' }),
   'hotline-coverage': (f) => ({ measured: f.measured === 0 ? 'durchgehend erreichbar' : `${n(f.measured)} Min. nicht erreichbar`, required: 'durchgehend erreichbar' }),
-  'time-share': (f) => ({ measured: `${n(f.measured)} % für den Unternehmensservice`, required: `Ziel ${n(f.required)} %` }),
+  // Issue 11: judged on the officers, measured = share of placement officers who reach the target.
+  'time-share': (f) => ({ measured: `${n(f.measured)} % der Vermittlung erreichen den Anteil`, required: `Ziel ${n(f.required)} % der Vermittlung` }),
+  'one-to-one': (f) => ({ measured: f.measured === 0 ? 'alle betreuen beide Seiten' : `${n(f.measured)} ${f.measured === 1 ? 'Person' : 'Personen'} außerhalb`, required: 'alle betreuen beide Seiten' }),
+  'staff-availability': (f) => ({ measured: f.measured === 0 ? 'an jedem Werktag mit eigenem Personal' : `${days(f.measured, false)} zu wenig eigenes Personal`, required: 'an jedem Werktag' }),
+  'district-core-hours': (f) => ({ measured: `${n(f.measured)} Std. gemeinsame Kernzeit`, required: `mindestens ${n(f.required)} Std.` }),
   'coverage-share': (f) => ({ measured: `${n(f.measured)} % über das Call Center` }),
 };
 
