@@ -22,6 +22,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // Generous: a test file starts its own application and database, which takes far longer on a busy machine.
+  testTimeout: 60000,
   maxWorkers: 2,
 };

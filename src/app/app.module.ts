@@ -11,6 +11,8 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { HealthModule } from '../health/health.module';
 import { JudgingModule } from '../judging/judging.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { InstancesModule } from '../instances/instances.module';
 import { OfficesModule } from '../offices/offices.module';
 import { ReportsModule } from '../reports/reports.module';
 import { SchedulesModule } from '../schedules/schedules.module';
@@ -27,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.register(options.database), AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, JudgingModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, SurveysModule, DemoModule, WebModule],
+      imports: [DatabaseModule.register(options.database), InstancesModule, IdempotencyModule, AuthModule, HealthModule, StandardsModule, OfficesModule, DeviationsModule, SchedulesModule, EvidenceModule, JudgingModule, AuditsModule, NotificationsModule, ActionsModule, ReportsModule, ScheduleModule.forRoot(), CliBridgeModule, SurveysModule, DemoModule, WebModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { ErrorFilter } from '../common/error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { NulBytePipe } from '../common/nul-byte.pipe';
+import { refuseDeepJson } from '../common/json-depth';
 import { correlationIdMiddleware } from '../logging/correlation-id';
 import { requestLogMiddleware } from '../logging/request-log.middleware';
 
@@ -14,7 +15,10 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware);
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // Nest's typing reserves `verify` for its rawBody option, which this app does not use; express
+  // passes it on. Deeply nested JSON is refused before it is parsed (json-depth.ts).
+  const jsonOptions = { limit: config.bodyLimit, verify: refuseDeepJson };
+  app.useBodyParser('json', jsonOptions);
   // CSV imports arrive as text/csv bodies.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.bodyLimit });
   app.useGlobalPipes(new NulBytePipe(), createValidationPipe());

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ZONE } from '../calendar';
 import type { FindingStatus, Obligation } from '../engine';
+import { ServiceInstance } from '../instances/service-instance';
 import { RUN_COLUMNS, type AuditFindingView, type AuditRunRow, type AuditTrigger } from './audit-run.view';
 
 export interface NewRun {
@@ -46,24 +49,39 @@ export interface FindingRef {
   status: FindingStatus;
 }
 
+/** A run failed because the process running it died. */
+export interface ReapedRun {
+  id: string;
+  trigger: AuditRunRow['trigger'];
+  nightlyDate: string | null;
+  findingsWritten: number;
+}
+
 /** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (15 per row). */
 const INSERT_CHUNK = 500;
 
+/** Runs from before instances were recorded (no instance_id) are dead when their own heartbeat is this old. */
+const LEGACY_STALE_SECONDS = 15 * 60;
+
 @Injectable()
 export class AuditRunRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly instance: ServiceInstance,
+  ) {}
 
   /**
    * Creates a run in status running. For a nightly run the partial unique index admits one running
-   * or succeeded run per night across all instances: a second claim returns undefined.
+   * or succeeded run per night across all instances: a second claim returns undefined. The run
+   * names this process's instance, so that others can tell whether it is still alive.
    */
   async create(run: NewRun): Promise<string | undefined> {
     const rows: Array<{ id: string }> = await this.ds.query(
-      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, requested_by, nightly_date)
-       VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8)
+      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, requested_by, nightly_date, instance_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9)
        ON CONFLICT (nightly_date) WHERE status IN ('running', 'succeeded') DO NOTHING
        RETURNING id`,
-      [run.trigger, run.from, run.to, run.periods, run.officeIds, run.catalogVersion, run.requestedBy ?? null, run.nightlyDate ?? null],
+      [run.trigger, run.from, run.to, run.periods, run.officeIds, run.catalogVersion, run.requestedBy ?? null, run.nightlyDate ?? null, this.instance.id],
     );
     return rows[0]?.id;
   }
@@ -98,6 +116,8 @@ export class AuditRunRepository {
         params,
       );
     }
+    // How far the run got, readable while it runs and kept when it fails.
+    await this.ds.query(`UPDATE audit_run SET findings_written = findings_written + $2 WHERE id = $1 AND status = 'running'`, [runId, rows.length]);
   }
 
   async succeed(runId: string, findingCount: number): Promise<void> {
@@ -108,22 +128,42 @@ export class AuditRunRepository {
     if (rows.length === 0) throw new Error('Der Prüflauf wurde zwischenzeitlich als abgebrochen markiert.');
   }
 
-  /** A failed run keeps its row and error for the record but no partial findings. */
+  /**
+   * A failed run keeps its row and error for the record but no partial findings. Only a running run
+   * fails: the first reason given (say, "the process died") is not overwritten by a later one.
+   */
   async fail(runId: string, error: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query('DELETE FROM audit_finding WHERE run_id = $1', [runId]);
-      await m.query(`UPDATE audit_run SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [runId, error.slice(0, 2000)]);
+      await m.query(`UPDATE audit_run SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1 AND status = 'running'`, [runId, error.slice(0, 2000)]);
     });
   }
 
-  /** Runs whose process died (no heartbeat for a while) are failed, so that their night can be redone. */
-  async reapStale(staleAfterSeconds: number): Promise<string[]> {
-    const stale: Array<{ id: string }> = await this.ds.query(
-      `SELECT id FROM audit_run WHERE status = 'running' AND heartbeat_at < clock_timestamp() - make_interval(secs => $1)`,
-      [staleAfterSeconds],
+  /**
+   * Fails the runs left "running" by processes that died, and removes their partial findings, so
+   * that no half-finished report is ever served and a nightly run's night can be redone.
+   * A run's process is dead when its instance stopped or has not beaten for `deadAfterSeconds`
+   * (a server shared by several instances), or, with `othersAreDead`, whenever it is not this
+   * process: the embedded database admits one process per data folder, so at start-up any run still
+   * running was left by an earlier process.
+   */
+  async failDeadRuns(options: { deadAfterSeconds: number; othersAreDead: boolean }): Promise<ReapedRun[]> {
+    const dead: Array<{ id: string; trigger: AuditRunRow['trigger']; nightly_date: string | null; findings_written: number }> = await this.ds.query(
+      `SELECT r.id, r.trigger, r.nightly_date, r.findings_written
+         FROM audit_run r LEFT JOIN service_instance i ON i.id = r.instance_id
+        WHERE r.status = 'running' AND r.instance_id IS DISTINCT FROM $1
+          AND ($2
+               OR (r.instance_id IS NULL AND r.heartbeat_at < clock_timestamp() - make_interval(secs => $4))
+               OR i.stopped_at IS NOT NULL
+               OR i.heartbeat_at < clock_timestamp() - make_interval(secs => $3))
+        ORDER BY r.started_at`,
+      [this.instance.id, options.othersAreDead, options.deadAfterSeconds, LEGACY_STALE_SECONDS],
     );
-    for (const { id } of stale) await this.fail(id, 'Abgebrochen: Der ausführende Prozess wurde beendet, bevor der Lauf abgeschlossen war.');
-    return stale.map((s) => s.id);
+    for (const run of dead) {
+      const got = run.findings_written === 1 ? '1 Feststellung' : `${run.findings_written.toLocaleString('de-DE')} Feststellungen`;
+      await this.fail(run.id, `Abgebrochen: Der ausführende Prozess wurde beendet, bevor der Lauf abgeschlossen war (bis dahin ${got} geschrieben, die verworfen wurden).`);
+    }
+    return dead.map((r) => ({ id: r.id, trigger: r.trigger, nightlyDate: r.nightly_date, findingsWritten: r.findings_written }));
   }
 
   /** The first night any nightly run was made for: catch-up never reaches back before it. */
@@ -145,6 +185,46 @@ export class AuditRunRepository {
       [from, to],
     );
     return rows.map((r) => r.night);
+  }
+
+  /**
+   * Nights in [from, to] that will not be audited automatically any more: no nightly run running or
+   * succeeded, and not yet recorded as missed. Oldest first.
+   */
+  async unrecordedMissedNights(from: string, to: string): Promise<string[]> {
+    if (to < from) return [];
+    const rows: Array<{ night: string }> = await this.ds.query(
+      `SELECT d::date::text AS night FROM generate_series($1::date, $2::date, interval '1 day') AS d
+        WHERE NOT EXISTS (SELECT 1 FROM audit_run r WHERE r.trigger = 'nightly' AND r.nightly_date = d::date AND (r.status IN ('running', 'succeeded') OR r.missed))
+        ORDER BY 1`,
+      [from, to],
+    );
+    return rows.map((r) => r.night);
+  }
+
+  /** Records a night as missed: a failed nightly run that never ran, its error saying how to audit it. Once per night, across instances. */
+  async recordMissedNight(run: Omit<NewRun, 'trigger' | 'officeIds'> & { nightlyDate: string }, error: string): Promise<boolean> {
+    // Every office, as the night's run would have judged them.
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, nightly_date, instance_id, started_at, heartbeat_at, finished_at, error, missed)
+       VALUES ('nightly', $1, $2, $3, (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM office), $4, 'failed', $5, $6, $8::timestamptz, $8::timestamptz, $8::timestamptz, $7, true)
+       ON CONFLICT (nightly_date) WHERE missed DO NOTHING
+       RETURNING id`,
+      // Dated when the night's run was due (the morning after it), not when the gap was noticed: a
+      // long outage must not push the real runs out of the newest-first run list.
+      [run.from, run.to, run.periods, run.catalogVersion, run.nightlyDate, this.instance.id, error, DateTime.fromISO(run.nightlyDate, { zone: ZONE }).plus({ days: 1 }).toISO()],
+    );
+    return rows.length > 0;
+  }
+
+  /** Missed nights still without a successful (or running) nightly run: the open gaps, oldest first. */
+  async openGaps(): Promise<AuditRunRow[]> {
+    return this.ds.query(
+      `SELECT ${RUN_COLUMNS} FROM audit_run m
+        WHERE m.missed AND NOT EXISTS (
+          SELECT 1 FROM audit_run r WHERE r.trigger = 'nightly' AND r.nightly_date = m.nightly_date AND r.status IN ('running', 'succeeded'))
+        ORDER BY m.nightly_date`,
+    );
   }
 
   async get(runId: string): Promise<AuditRunRow | undefined> {

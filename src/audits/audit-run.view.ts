@@ -1,3 +1,4 @@
+import { DomainError } from '../common/domain-error';
 import type { Finding, FindingStatus, Obligation } from '../engine';
 import { runLabel } from './run-label';
 
@@ -21,6 +22,13 @@ export interface AuditRunView {
   finishedAt: string | null;
   error: string | null;
   findingCount: number | null;
+  /**
+   * How far the run got: findings written so far while it runs, and up to where it stopped when it
+   * failed (those findings were discarded). Equals findingCount when it succeeded.
+   */
+  findingsWritten: number;
+  /** A nightly run that never took place: the night was too old to catch up (see `error` for how to audit it). */
+  missed: boolean;
 }
 
 export interface AuditRunRow {
@@ -37,9 +45,11 @@ export interface AuditRunRow {
   finished_at: Date | null;
   error: string | null;
   finding_count: number | null;
+  findings_written: number;
+  missed: boolean;
 }
 
-export const RUN_COLUMNS = 'id, trigger, status, period_from, period_to, periods, office_ids, catalog_version, nightly_date, started_at, finished_at, error, finding_count';
+export const RUN_COLUMNS = 'id, trigger, status, period_from, period_to, periods, office_ids, catalog_version, nightly_date, started_at, finished_at, error, finding_count, findings_written, missed';
 
 export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunView {
   return {
@@ -56,9 +66,31 @@ export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunVi
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     // The raw error may be English or name another office: regional tokens get a plain German line.
-    error: r.error && visibleOffices ? 'Der Prüflauf ist fehlgeschlagen; die Koordinierungsstelle kennt die Ursache.' : r.error,
+    error:
+      r.error && visibleOffices
+        ? r.missed
+          ? 'Diese Nacht wurde nicht geprüft; die Koordinierungsstelle kann die Prüfung nachholen.'
+          : 'Der Prüflauf ist fehlgeschlagen; die Koordinierungsstelle kennt die Ursache.'
+        : r.error,
     findingCount: r.finding_count,
+    findingsWritten: r.findings_written,
+    missed: r.missed,
   };
+}
+
+/**
+ * Only a succeeded run has a report. The findings of a run still running are incomplete, and a
+ * failed run has none: its findings (listing, export) answer 409 with what happened instead.
+ */
+export function assertReportable(run: Pick<AuditRunRow, 'status' | 'findings_written' | 'error'>): void {
+  if (run.status === 'succeeded') return;
+  const got = run.findings_written === 1 ? '1 Feststellung' : `${run.findings_written.toLocaleString('de-DE')} Feststellungen`;
+  throw new DomainError(
+    'conflict',
+    run.status === 'running'
+      ? `Der Prüflauf läuft noch (bisher ${got} geschrieben). Feststellungen und Export gibt es erst, wenn er abgeschlossen ist.`
+      : 'Der Prüflauf ist fehlgeschlagen und hat keinen Bericht; seine Teilergebnisse wurden verworfen. Bitte einen neuen Prüflauf starten.',
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import { periodsWithin } from './audit-periods';
 import { AuditRunEvents } from './audit-run.events';
 import type { CsvContext } from './findings.csv';
 import { AuditRunRepository, type FindingFilter, type FindingRow } from './audit-run.repository';
-import { toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type DistrictCell, type MatrixCell } from './audit-run.view';
+import { assertReportable, toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type DistrictCell, type MatrixCell } from './audit-run.view';
 
 export interface AuditRequest {
   trigger: AuditTrigger;
@@ -130,7 +130,9 @@ export class AuditService {
     const cells = new Map<string, MatrixCell>();
     const district = new Map<string, DistrictCell>();
     const byObligation: AuditSummary['byObligation'] = {};
-    for (const c of await this.repo.cellCounts(runId, visible)) {
+    // A run still running or failed has no report: its status and progress, never a partial matrix.
+    const counts = run.status === 'succeeded' ? await this.repo.cellCounts(runId, visible) : [];
+    for (const c of counts) {
       const cell: MatrixCell | DistrictCell =
         c.office_id === null
           ? (district.get(c.rule_id) ?? { officeId: null, scope: 'district', ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] })
@@ -164,7 +166,7 @@ export class AuditService {
     runId: string,
     filter: Omit<FindingFilter, 'officeIds' | 'includeDistrict' | 'districtOnly'> & { officeId?: string; scope?: 'office' | 'district' },
   ): Promise<AuditFindingView[]> {
-    await this.visibleRun(principal, runId);
+    assertReportable(await this.visibleRun(principal, runId));
     if (filter.officeId && !canAccessOffice(principal, filter.officeId)) throw DomainError.forbidden();
     const { officeId, scope, ...rest } = filter;
     const officeIds = officeId ? [officeId] : principal.role === 'coordination' ? undefined : principal.officeIds;
@@ -174,6 +176,7 @@ export class AuditService {
   /** Streams the visible findings of a run (for CSV and JSON exports of any size). */
   async stream(principal: Principal, runId: string): Promise<{ run: AuditRunView; findings: AsyncGenerator<AuditFindingView>; csv: CsvContext }> {
     const run = await this.visibleRun(principal, runId);
+    assertReportable(run);
     const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
     const officeNames = new Map((await this.offices.all()).map((o) => [o.id, o.name]));
     return { run: toRunView(run, visible), findings: this.repo.stream(runId, visible), csv: { officeNames, catalog: this.catalog.catalog } };

@@ -7,9 +7,10 @@ import type { TokenRole } from './api-token.entity';
 import { CLI_SECRET } from '../app/app-options';
 import { CLI_SECRET_ONLY, IS_PUBLIC, PRINCIPAL, REQUIRED_ROLES } from './auth.decorators';
 import type { Principal } from './principal';
+import { BrowserSessionService } from './browser-session.service';
 import { TokenService } from './token.service';
 
-/** The HTTP-only cookie the web pages sign in with (src/web/); it carries the token itself. */
+/** The HTTP-only cookie of the web pages (src/web/); it carries a session id, never the token (browser-session.service.ts). */
 export const SESSION_COOKIE = 'sm_session';
 
 /** The header the pages' fetch sends; a cross-site form cannot set it, so it guards cookie-authenticated writes. */
@@ -37,7 +38,7 @@ export function cookieValue(header: string | undefined, name: string): string | 
 /**
  * Registered globally: every route needs a valid bearer token unless it is marked @Public().
  * A forgotten decorator therefore fails closed; test/auth/route-guard.spec.ts walks all routes.
- * Without an Authorization header the web pages' session cookie is accepted instead; a request
+ * Without an Authorization header the web pages' session cookie (a session id) is accepted instead; a request
  * that changes something with it must also carry X-Requested-With (CSRF guard).
  */
 @Injectable()
@@ -45,6 +46,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: BrowserSessionService,
     @Inject(CLI_SECRET) private readonly cliSecret: () => string | undefined,
   ) {}
 
@@ -82,8 +84,8 @@ export class AuthGuard implements CanActivate {
   private async principalOf(req: Request): Promise<{ principal?: Principal; viaCookie: boolean }> {
     const header = req.header('authorization');
     if (header === undefined) {
-      const token = cookieValue(req.header('cookie'), SESSION_COOKIE);
-      return { principal: token ? await this.tokens.authenticate(token) : undefined, viaCookie: true };
+      const sessionId = cookieValue(req.header('cookie'), SESSION_COOKIE);
+      return { principal: sessionId ? await this.sessions.principalOf(sessionId) : undefined, viaCookie: true };
     }
     const match = header.match(/^Bearer\s+(\S+)$/i);
     return { principal: match ? await this.tokens.authenticate(match[1]) : undefined, viaCookie: false };

@@ -18,6 +18,9 @@ Befehle:
   audit --from JJJJ-MM-TT --to JJJJ-MM-TT [--office ID …] [--format table|json|csv]
                                                  Prüflauf ausführen und ausgeben; Exit-Code 1,
                                                  wenn eine Muss-Regel nicht erfüllt ist
+  audit --night JJJJ-MM-TT [--format table|json|csv]
+                                                 nächtliche Prüfung einer nicht geprüften Nacht
+                                                 nachholen (siehe GET /api/v1/audits/gaps)
 `;
 
 /** Enough of a Nest context to fetch services: an application context, or a ModuleRef with strict: false. */

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { DomainError, ERROR_STATUS, ErrorBody, ErrorCode, ErrorDetail } from './domain-error';
 import { correlationIdOf } from '../logging/correlation-id';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 const STATUS_CODE: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -53,6 +54,12 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: ERROR_STATUS[exception.code], error: exception.code, message: exception.message, details: capped(exception.details), correlationId };
     }
     if (exception instanceof HttpException) {
+      // Nest wraps body-parser's errors in an HttpException; their `type` says what went wrong.
+      const cause = (exception as { cause?: { type?: unknown } }).cause;
+      const parserError = typeof cause?.type === 'string' ? bodyParserStatus(cause) : undefined;
+      if (parserError) {
+        return { statusCode: parserError.status, error: STATUS_CODE[parserError.status] ?? 'validation_failed', message: parserError.message, details: [], correlationId };
+      }
       const status = exception.getStatus();
       if (status === 400 && /JSON/.test(exception.message)) {
         return { statusCode: 400, error: 'validation_failed', message: 'Der Inhalt ist kein gültiges JSON.', details: [], correlationId };
@@ -111,6 +118,8 @@ function bodyParserStatus(exception: unknown): { status: number; message: string
       return { status: 413, message: 'Die Anfrage ist zu groß. Bitte die Daten in kleineren Teilen senden.' };
     case 'entity.parse.failed':
       return { status: 400, message: 'Der Inhalt ist kein gültiges JSON.' };
+    case 'entity.too.deep':
+      return { status: 400, message: `Die JSON-Daten sind zu tief verschachtelt (höchstens ${MAX_JSON_DEPTH} Ebenen); es wurde nichts gespeichert.` };
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return { status: 415, message: 'Diese Zeichenkodierung wird nicht unterstützt; bitte UTF-8 verwenden.' };

@@ -61,6 +61,13 @@ export class EnvironmentVariables {
   NIGHTLY_CATCH_UP_DAYS?: number;
 
   @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'INSTANCE_HEARTBEAT_SECONDS muss eine ganze Zahl sein' })
+  @Min(1)
+  @Max(300)
+  INSTANCE_HEARTBEAT_SECONDS?: number;
+
+  @IsOptional()
   @IsString()
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT muss z. B. 1mb oder 512kb sein' })
   BODY_LIMIT?: string;
@@ -114,6 +121,11 @@ export interface AppConfig {
   notifications: { smtpUrl?: string; mailFrom: string; publicUrl: string; digestEnabled: boolean; digestCron: string };
   /** PDF reports: the Chromium that renders them (absent: 503, the HTML report still works). */
   reports: { chromiumPath: string };
+  /**
+   * How often this process tells the database it is alive; after six missed beats its running audit
+   * runs count as left by a dead process (src/instances/service-instance.ts).
+   */
+  instanceHeartbeatSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     MAIL_DIGEST: env.MAIL_DIGEST,
     MAIL_DIGEST_CRON: env.MAIL_DIGEST_CRON || undefined,
     CHROMIUM_PATH: env.CHROMIUM_PATH || undefined,
+    INSTANCE_HEARTBEAT_SECONDS: env.INSTANCE_HEARTBEAT_SECONDS,
   });
   const errors = validateSync(parsed);
   if (errors.length > 0) {
@@ -169,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       digestCron: parsed.MAIL_DIGEST_CRON ?? '0 6 * * *',
     },
     reports: { chromiumPath: parsed.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    instanceHeartbeatSeconds: parsed.INSTANCE_HEARTBEAT_SECONDS ?? 10,
   };
 }

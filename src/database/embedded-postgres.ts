@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataDirLock, DataDirLockInfo } from './data-dir.lock';
+import { makePrivate, restrictToOwner } from './private-files';
 
 /**
  * The embedded database: PGlite persisted in a folder, served on a loopback TCP port so that the
@@ -17,10 +18,12 @@ export interface EmbeddedPostgres {
 
 export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockInfo['kind']): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir);
+  restrictToOwner();
   const lock = DataDirLock.acquire(dir, kind);
   let db: PGlite | undefined;
   try {
     db = await PGlite.create({ dataDir: `${dir}/pgdata` });
+    makePrivate(dir);
     const url = await serveOnUnixSocket(db, dir);
     return {
       url: url.url,

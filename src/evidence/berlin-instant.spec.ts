@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { parseBerlinInstant } from './berlin-instant';
 
 const utc = (text: string) => {
@@ -60,5 +61,26 @@ describe('parseBerlinInstant', () => {
     expect(rejection('2026-03-02T25:00')).toMatch(/keine gültige Uhrzeit/);
     expect(rejection('2026-03-02T24:30')).toMatch(/keine gültige Uhrzeit/);
     expect(rejection('2026-03-02T08:60')).toMatch(/keine gültige Uhrzeit/);
+  });
+
+  it('agrees with luxon on every quarter hour of two years, with and without an offset', () => {
+    // The common cases take a short path without zone arithmetic; luxon is the reference for them.
+    const mismatches: string[] = [];
+    for (let t = DateTime.fromISO('2026-01-01T00:00', { zone: 'utc' }); t.year < 2028; t = t.plus({ minutes: 15 })) {
+      const wall = t.toFormat("yyyy-MM-dd'T'HH:mm");
+      const local = DateTime.fromISO(wall, { zone: 'Europe/Berlin' });
+      const dstDay = local.startOf('day').offset !== local.endOf('day').offset;
+      const cases: Array<[string, number]> = [
+        [`${wall}Z`, t.toMillis()],
+        [`${wall}+02:00`, t.toMillis() - 2 * 3_600_000],
+        [`${wall}-0530`, t.toMillis() + 5.5 * 3_600_000],
+      ];
+      if (!dstDay) cases.push([wall, local.toMillis()]);
+      for (const [text, expected] of cases) {
+        const r = parseBerlinInstant(text);
+        if (!r.ok || r.instant.toMillis() !== expected) mismatches.push(text);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
  * Excel writes in front of "CSV UTF-8", is ignored. Fields may be quoted with `"` (`""` inside a
  * quoted field is one quote); a quoted field may contain separators and line breaks.
  */
+import { runAtOnce, type Steps } from '../common/time-slices';
+
 export type CsvSeparator = ';' | ',' | '\t';
 
 export interface CsvRecord {
@@ -46,78 +48,109 @@ export function separatorName(separator: CsvSeparator): string {
   return separator === '\t' ? 'Tabulator' : `„${separator}“`;
 }
 
+/** The first line with any content: it names the columns and shows the separator. */
+function firstNonEmptyLine(text: string): string {
+  const lineBreak = /\r\n|\r|\n/g;
+  let from = 0;
+  for (;;) {
+    const m = lineBreak.exec(text);
+    const end = m ? m.index : text.length;
+    if (end > from) return text.slice(from, end);
+    if (!m) return '';
+    from = lineBreak.lastIndex;
+  }
+}
+
+const QUOTE = 34; // "
+const CR = 13;
+const LF = 10;
+
 /**
  * Parses the whole text. Empty lines are skipped (a trailing line break is common); a syntax error
  * stops the parse, because everything after an unbalanced quote would be misread anyway.
  * `table` is undefined for a file without any non-empty line.
  */
 export function parseCsv(input: string): CsvResult {
+  return runAtOnce(parseCsvSteps(input));
+}
+
+/**
+ * parseCsv as steps, one per record, so that a 2 MB file can be read in time slices (see
+ * time-slices.ts). Unquoted cells, nearly all of them, are cut out with one slice each instead of
+ * being built up character by character.
+ */
+export function* parseCsvSteps(input: string): Steps<CsvResult> {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
-  const firstLine = text.split(/\r\n|\r|\n/).find((l) => l !== '') ?? '';
-  const separator = detectSeparator(firstLine);
+  const separator = detectSeparator(firstNonEmptyLine(text));
+  const sep = separator.charCodeAt(0);
+  const n = text.length;
 
   const records: CsvRecord[] = [];
   let cells: string[] = [];
-  let cell = '';
-  let inQuotes = false;
-  let fieldQuoted = false;
-  let afterClosingQuote = false;
   let line = 1;
   let recordLine = 1;
-  let quoteLine = 1;
-
-  const endField = () => {
-    cells.push(cell);
-    cell = '';
-    fieldQuoted = false;
-    afterClosingQuote = false;
-  };
   const endRecord = () => {
-    endField();
     if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
     cells = [];
   };
 
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
+  let i = 0;
+  while (i < n) {
+    // at the start of a field
+    if (text.charCodeAt(i) === QUOTE) {
+      const quoteLine = line;
+      let cell = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return { ok: false, line: quoteLine, message: 'Ein Anführungszeichen (") wird bis zum Dateiende nicht geschlossen.' };
+        const chunk = text.slice(from, q);
+        if (/[\r\n]/.test(chunk)) {
+          // a line break inside quotes belongs to the cell (as \n) and still counts as a line of the file
+          const parts = chunk.split(/\r\n|\r|\n/);
+          line += parts.length - 1;
+          cell += parts.join('\n');
         } else {
-          inQuotes = false;
-          afterClosingQuote = true;
+          cell += chunk;
         }
-      } else if (ch === '\r' || ch === '\n') {
-        if (ch === '\r' && text[i + 1] === '\n') i++;
-        cell += '\n';
-        line++;
-      } else {
-        cell += ch;
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          cell += '"';
+          from = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
       }
-      continue;
-    }
-    if (ch === separator) {
-      endField();
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else if (afterClosingQuote) {
-      return { ok: false, line, message: `Nach einem schließenden Anführungszeichen muss das Trennzeichen ${separatorName(separator)} oder das Zeilenende folgen.` };
-    } else if (ch === '"' && cell === '' && !fieldQuoted) {
-      inQuotes = true;
-      fieldQuoted = true;
-      quoteLine = line;
+      const next = i < n ? text.charCodeAt(i) : -1;
+      if (next !== -1 && next !== sep && next !== CR && next !== LF) {
+        return { ok: false, line, message: `Nach einem schließenden Anführungszeichen muss das Trennzeichen ${separatorName(separator)} oder das Zeilenende folgen.` };
+      }
+      cells.push(cell);
     } else {
       // a quote inside an unquoted field is kept as it is (lenient, as spreadsheet programs are)
-      cell += ch;
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === sep || c === CR || c === LF) break;
+        j++;
+      }
+      cells.push(text.slice(i, j));
+      i = j;
     }
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === sep) {
+      i++;
+      if (i >= n) cells.push(''); // a separator at the very end leaves an empty last cell
+      continue;
+    }
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRecord();
+    line++;
+    recordLine = line;
+    yield;
   }
-  if (inQuotes) return { ok: false, line: quoteLine, message: 'Ein Anführungszeichen (") wird bis zum Dateiende nicht geschlossen.' };
-  if (cells.length > 0 || cell !== '' || fieldQuoted) endRecord();
+  if (cells.length > 0) endRecord();
 
   const [header, ...rest] = records;
   return { ok: true, table: header ? { separator, header, records: rest } : undefined };

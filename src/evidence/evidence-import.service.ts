@@ -8,8 +8,8 @@ import type { ImportResultDto } from './dto/import-result.dto';
 import type { EvidenceKind, EvidenceKindName } from './evidence-kind';
 import { EvidenceImportRepository, type ImportMeta, type StoredImport } from './evidence-import.repository';
 import { HOTLINE_COVERAGE_KIND } from './hotline-coverage.kind';
-import { readCsvRows, readJsonRows, type ImportFormat } from './import-rows.reader';
-import { validateRows } from './row-validation';
+import { readCsvRowsInSlices, readJsonRows, type ImportFormat } from './import-rows.reader';
+import { validateRowsInSlices } from './row-validation';
 import { TIME_RECORD_KIND } from './time-record.kind';
 
 /** The request as the controller received it: body parsed by configureApp (JSON value or CSV text). */
@@ -85,8 +85,9 @@ export class EvidenceImportService {
     assertOfficeAccess(principal, officeId);
     await this.offices.get(officeId);
     const format = importFormatOf(request.contentType);
-    const read = format === 'json' ? readJsonRows(request.body) : readCsvRows(request.body, kind);
-    const validated = validateRows(kind, read.rows);
+    // Read and validated in time slices: other requests are served in between (issue 10).
+    const read = format === 'json' ? readJsonRows(request.body) : await readCsvRowsInSlices(request.body, kind);
+    const validated = await validateRowsInSlices(kind, read.rows);
     const errors = [...read.errors, ...validated.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (errors.length > 0) throw DomainError.validation(errors, rejectionMessage(format, errors));
 

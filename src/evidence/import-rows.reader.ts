@@ -1,6 +1,7 @@
 import { DomainError, type ErrorDetail } from '../common/domain-error';
 import { allowedColumns, fieldOfColumn, usesGermanNames } from './column-names';
-import { parseCsv, separatorName } from './csv.parser';
+import { runAtOnce, runInSlices, type Steps } from '../common/time-slices';
+import { parseCsvSteps, separatorName } from './csv.parser';
 import type { EvidenceKind } from './evidence-kind';
 
 export type ImportFormat = 'json' | 'csv';
@@ -39,8 +40,19 @@ export function readJsonRows(body: unknown): ReadRows {
  * integer columns become numbers when they look like one (otherwise the text stays and validation
  * names it).
  */
-export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'columns' | 'required' | 'integerFields'>): ReadRows {
-  const parsed = parseCsv(typeof text === 'string' ? text : '');
+export function readCsvRows(text: unknown, kind: CsvColumns): ReadRows {
+  return runAtOnce(readCsvRowsSteps(text, kind));
+}
+
+/** readCsvRows in time slices: a 2 MB file must not hold up other requests (time-slices.ts). */
+export function readCsvRowsInSlices(text: unknown, kind: CsvColumns): Promise<ReadRows> {
+  return runInSlices(readCsvRowsSteps(text, kind));
+}
+
+type CsvColumns = Pick<EvidenceKind<object, unknown>, 'fields' | 'columns' | 'required' | 'integerFields'>;
+
+function* readCsvRowsSteps(text: unknown, kind: CsvColumns): Steps<ReadRows> {
+  const parsed = yield* parseCsvSteps(typeof text === 'string' ? text : '');
   if (!parsed.ok) throw DomainError.validation([{ line: parsed.line, field: '', message: parsed.message }], 'Die CSV-Datei ist nicht lesbar; es wurde nichts gespeichert.');
   if (!parsed.table) throw DomainError.validation([], 'Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen und mindestens eine Datenzeile.');
   const { header, records, separator } = parsed.table;
@@ -82,6 +94,7 @@ export function readCsvRows(text: unknown, kind: Pick<EvidenceKind<object, unkno
       values[name] = kind.integerFields.includes(fields[index]!) && /^[+-]?\d{1,9}$/.test(cell) ? Number(cell) : cell;
     });
     rows.push({ line: record.line, values });
+    yield;
   }
   return { rows, errors };
 }

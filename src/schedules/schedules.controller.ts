@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
@@ -25,7 +26,16 @@ export class SchedulesController {
   }
 
   @Post('schedules')
-  @ApiOperation({ summary: 'Neue Fassung des Öffnungszeitenplans einreichen (wird auch bei Abweichungen gespeichert)' })
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Beliebiger Schlüssel (z. B. eine UUID) je neuer Fassung: eine Wiederholung mit demselben Schlüssel und denselben Daten liefert die erste Antwort erneut, statt eine zweite Fassung anzulegen.',
+  })
+  @ApiOperation({
+    summary: 'Neue Fassung des Öffnungszeitenplans einreichen (wird auch bei Abweichungen gespeichert)',
+    description: 'Eine Fassung, die der zuletzt eingereichten mit demselben validFrom Byte für Byte gleicht, wird als Doppel abgewiesen (409, nennt die vorhandene Fassung).',
+  })
   submit(@CurrentPrincipal() p: Principal, @Body() dto: ScheduleSubmissionDto): Promise<ScheduleVersionView> {
     return this.schedules.submit(p, dto);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { cookieValue, SESSION_COOKIE } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
-import { TokenService } from '../auth/token.service';
+import { BrowserSessionService } from '../auth/browser-session.service';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 
@@ -19,13 +19,13 @@ export interface PageViewer {
 @Injectable()
 export class PageSessionService {
   constructor(
-    private readonly tokens: TokenService,
+    private readonly sessions: BrowserSessionService,
     private readonly offices: OfficesService,
   ) {}
 
   async viewer(req: Request): Promise<PageViewer | undefined> {
-    const token = cookieValue(req.header('cookie'), SESSION_COOKIE);
-    const principal = token ? await this.tokens.authenticate(token) : undefined;
+    const sessionId = cookieValue(req.header('cookie'), SESSION_COOKIE);
+    const principal = sessionId ? await this.sessions.principalOf(sessionId) : undefined;
     if (!principal) return undefined;
     return { principal, offices: await this.offices.listFor(principal) };
   }

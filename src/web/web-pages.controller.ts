@@ -53,6 +53,7 @@ export class WebPagesController {
         current: 'uebersicht',
         script: 'overview.js',
         main: `<h1>Übersicht der Prüfläufe</h1>
+<div id="audit-gaps"></div><script type="module" src="/assets/audit-gaps.js"></script>
 <div id="overview" data-today="${berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
 ${actionsPanel(viewer)}`,
       }),

@@ -2,7 +2,8 @@ import { Controller, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { TokenService } from '../auth/token.service';
+import { cookieValue, SESSION_COOKIE } from '../auth/auth.guard';
+import { BrowserSessionService } from '../auth/browser-session.service';
 import { formFields } from './form-body';
 import { redirect, safeReturnPath, sendPage } from './page-response';
 import { PageSessionService } from './page-session.service';
@@ -22,7 +23,7 @@ const FOREIGN_ORIGIN = 'Die Anmeldung wurde abgewiesen, weil sie nicht von diese
 @Controller('web')
 export class WebSessionController {
   constructor(
-    private readonly tokens: TokenService,
+    private readonly sessions: BrowserSessionService,
     private readonly session: PageSessionService,
   ) {}
 
@@ -39,9 +40,11 @@ export class WebSessionController {
     if (!sameOrigin(req)) return refuse(403, FOREIGN_ORIGIN);
     const token = (fields.token ?? '').trim();
     if (!token) return refuse(401, EMPTY_TOKEN);
-    const principal = await this.tokens.authenticate(token);
-    if (!principal) return refuse(401, WRONG_TOKEN);
-    res.setHeader('Set-Cookie', sessionCookie(req, token));
+    const signedIn = await this.sessions.signIn(token);
+    if (!signedIn) return refuse(401, WRONG_TOKEN);
+    const { principal } = signedIn;
+    // The cookie carries the new session's id; the token stays in this request.
+    res.setHeader('Set-Cookie', sessionCookie(req, signedIn.sessionId));
     const landing = returnTo ?? this.session.landingPath({ principal });
     if (json) {
       res.setHeader('Cache-Control', 'no-store');
@@ -52,12 +55,15 @@ export class WebSessionController {
   }
 
   @Post('abmelden')
-  signOut(@Req() req: Request, @Res() res: Response): void {
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
     // Another site must not be able to sign a clerk out with a cross-site form either.
     if (!sameOrigin(req)) {
       res.status(403).type('text/plain; charset=utf-8').send('Die Abmeldung wurde abgewiesen, weil sie nicht von dieser Seite kam.');
       return;
     }
+    // The session ends on the server too: a copy of the cookie is worthless from now on.
+    const sessionId = cookieValue(req.header('cookie'), SESSION_COOKIE);
+    if (sessionId) await this.sessions.signOut(sessionId);
     res.setHeader('Set-Cookie', clearedSessionCookie(req));
     if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       res.status(200).json({ signedOut: true });

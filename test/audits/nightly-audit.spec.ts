@@ -4,6 +4,8 @@ import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import { AuditService } from '../../src/audits/audit.service';
 import { NightlyAuditJob } from '../../src/audits/nightly-audit.job';
 import type { AppConfig } from '../../src/config/app-config';
+import { ServiceInstance } from '../../src/instances/service-instance';
+import { CatalogService } from '../../src/standards/catalog.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedNovember } from './audit-fixtures';
 
@@ -17,6 +19,9 @@ function jobOf(t: TestApp, now: string, catchUpDays = 7): NightlyAuditJob {
     { ...config, nightlyAudit: { ...config.nightlyAudit, catchUpDays } },
     'service',
     () => new Date(now),
+    t.app.get(ServiceInstance),
+    { embedded: !process.env.TEST_DATABASE_URL },
+    t.app.get(CatalogService),
   );
 }
 

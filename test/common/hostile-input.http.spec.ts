@@ -88,3 +88,39 @@ describe('configuration', () => {
     expect(loadConfig({}).nightlyAudit).toEqual({ enabled: true, cron: '30 2 * * *', catchUpDays: 7 });
   });
 });
+
+describe('deeply nested JSON (issue 10)', () => {
+  let t: TestApp;
+  let coordination: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    coordination = await t.token('coordination');
+  });
+  afterAll(() => t?.close());
+
+  const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+  it.each([
+    ['POST', '/api/v1/schedules/check'],
+    ['POST', '/api/v1/schedules'],
+    ['POST', '/api/v1/offices/witten/closures'],
+    ['PATCH', '/api/v1/offices/witten'],
+    ['POST', '/api/v1/deviations'],
+    ['POST', '/api/v1/audits'],
+  ])('refuses 3 000 levels on %s %s with a German 400 instead of a 500', async (method, path) => {
+    const body = `{"officeId": "witten", "week": ${nested(3000)}}`;
+    const res = await t.http()[method.toLowerCase() as 'post'](path).set('Authorization', `Bearer ${coordination}`).set('Content-Type', 'application/json').send(body);
+    expect({ path, status: res.status }).toEqual({ path, status: 400 });
+    expect(res.body).toMatchObject({ error: 'validation_failed', message: expect.stringMatching(/zu tief verschachtelt \(höchstens 32 Ebenen\)/) });
+  });
+
+  it('refuses 33 levels and lets 32 through to validation', async () => {
+    const send = (depth: number) =>
+      t.http().post('/api/v1/schedules/check').set('Authorization', `Bearer ${coordination}`).set('Content-Type', 'application/json').send(`{"officeId": "witten", "validFrom": "2027-01-04", "week": {"mon": ${nested(depth - 2)}}}`);
+    expect((await send(33)).body.message).toMatch(/zu tief verschachtelt/);
+    const ok = await send(32);
+    expect(ok.status).toBe(400);
+    expect(ok.body.message).not.toMatch(/zu tief verschachtelt/);
+    expect(await t.count('schedule_version')).toBe(0);
+  });
+});

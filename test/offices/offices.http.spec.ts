@@ -81,4 +81,50 @@ describe('offices API', () => {
     expect(huge.body).toMatchObject({ error: 'payload_too_large' });
     expect(huge.body.correlationId).toEqual(expect.any(String));
   });
+
+  describe('office names (issue 10)', () => {
+    it('trims a new name and refuses one that is blank', async () => {
+      const res = await t.http().patch('/api/v1/offices/wetter').set(auth(coordination)).send({ name: '  Wetter an der Ruhr \t' }).expect(200);
+      expect(res.body.name).toBe('Wetter an der Ruhr');
+      const before = await t.dataSource.query(`SELECT name FROM office WHERE id = 'wetter'`);
+      for (const name of [' ', '\t \n', '']) {
+        const blank = await t.http().patch('/api/v1/offices/wetter').set(auth(coordination)).send({ name }).expect(400);
+        expect(blank.body.details).toEqual([{ field: 'name', message: 'darf nicht leer sein' }]);
+      }
+      await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'leer', name: '   ', role: 'standalone' }).expect(400);
+      expect(await t.dataSource.query(`SELECT name FROM office WHERE id = 'wetter'`)).toEqual(before);
+      expect(await t.count(`office WHERE id = 'leer'`)).toBe(0);
+    });
+
+    it.each([
+      ['a control character', 'Witten\u0007'],
+      ['a line break inside', 'Wit\nten'],
+      ['a right-to-left override', 'Witten \u202Eneddoh'],
+      ['a directional isolate', '\u2066Witten\u2069'],
+      ['a right-to-left mark', 'Witten\u200F'],
+    ])('refuses a name with %s, storing nothing', async (_label, name) => {
+      const res = await t.http().patch('/api/v1/offices/schwelm').set(auth(coordination)).send({ name }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'name', message: expect.stringMatching(/Steuerzeichen/) }]);
+      await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'neu-ort', name, role: 'standalone' }).expect(400);
+      const [{ name: stored }] = await t.dataSource.query(`SELECT name FROM office WHERE id = 'schwelm'`);
+      expect(stored).toBe('Schwelm');
+      expect(await t.count(`office WHERE id = 'neu-ort'`)).toBe(0);
+    });
+
+    it('refuses an empty seat id with a 400 instead of a 500 (found by the fault suite)', async () => {
+      const res = await t.http().post('/api/v1/offices').set(auth(coordination)).send({ id: 'ohne-sitz', name: 'Ohne Sitz', role: 'standalone', seatId: '' }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'seatId', message: 'muss die ID einer Regionalstelle sein' }]);
+      expect(await t.count(`office WHERE id = 'ohne-sitz'`)).toBe(0);
+    });
+
+    it('keeps umlauts, accents and punctuation', async () => {
+      const res = await t.http().patch('/api/v1/offices/sprockhoevel').set(auth(coordination)).send({ name: 'Sprockhövel – Café (Süd) / Nord' }).expect(200);
+      expect(res.body.name).toBe('Sprockhövel – Café (Süd) / Nord');
+    });
+
+    it('calls a name that is not text "kein Text", not "zu lang"', async () => {
+      const res = await t.http().patch('/api/v1/offices/schwelm').set(auth(coordination)).send({ name: 42 }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'name', message: 'muss ein Text sein' }]);
+    });
+  });
 });

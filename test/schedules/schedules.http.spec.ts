@@ -181,6 +181,12 @@ describe('schedules API', () => {
       ['opening hours that do not parse', { week: undefined, openingHours: 'Mo-Fr morgens' }, 'openingHours'],
       ['opening hours the weekly form cannot express', { week: undefined, openingHours: 'Jan-Jun Mo-Fr 08:00-12:00' }, 'openingHours'],
       ['Sunday opening hours', { week: undefined, openingHours: 'Mo-Fr 08:00-12:00; Su 10:00-12:00' }, 'openingHours'],
+      // issue 10: null reached the opening_hours parser (.trim of null: a 500)
+      ['opening hours null', { week: undefined, openingHours: null }, 'openingHours'],
+      ['opening hours null beside a week', { openingHours: null }, 'openingHours'],
+      ['a week null and no opening hours', { week: null }, 'week'],
+      ['an office id null', { officeId: null }, 'officeId'],
+      ['validFrom null', { validFrom: null }, 'validFrom'],
     ];
 
     it.each(cases)('%s', async (_label, over, field) => {

@@ -35,6 +35,7 @@ export const TEST_CONFIG: AppConfig = {
   // Tests drive sweeps, digests and sending themselves; no SMTP server unless a test starts one.
   notifications: { mailFrom: 'Qualitätsstandards <qs@test.invalid>', publicUrl: 'http://qs.test', digestEnabled: false, digestCron: '0 6 * * *' },
   reports: { chromiumPath: '/usr/bin/chromium' },
+  instanceHeartbeatSeconds: 10,
 };
 
 /** The real application (same modules, same configureApp) on its own database. */
@@ -48,7 +49,7 @@ export async function startTestApp(options: { cliSecret?: string; sharedDatabase
     const builder = Test.createTestingModule({
       imports: [AppModule.register({ config, database: db.target, mode: 'service', cliSecret: () => options.cliSecret })],
     });
-    // A pinned clock for features that read "today" (due dates of corrective actions).
+    // A pinned clock reaches every provider that reads the time (nightly job, judging, due dates of actions).
     if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
     const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });

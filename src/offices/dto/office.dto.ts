@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsOfficeName } from './office-name';
 import { OFFICE_ROLE_VALUES } from '../office-roles';
 import type { OfficeRole } from '../../engine/types';
 
@@ -17,9 +18,7 @@ export class CreateOfficeDto {
   id: string;
 
   @ApiProperty({ example: 'Witten-Nord' })
-  @MinLength(1, { message: 'darf nicht leer sein' })
-  @MaxLength(120, { message: 'darf höchstens 120 Zeichen lang sein' })
-  @IsString({ message: 'muss ein Text sein' })
+  @IsOfficeName()
   name: string;
 
   @ApiProperty({ enum: OFFICE_ROLE_VALUES })
@@ -28,14 +27,14 @@ export class CreateOfficeDto {
 
   @ApiPropertyOptional({ description: 'Nur für tandem-minor: der Regionalstellensitz' })
   @IsOptional()
-  @IsString()
+  // An empty text passed the old check and reached the database as a seat nobody has (a 500, issue 10).
+  @IsString({ message: 'muss die ID einer Regionalstelle sein' })
+  @Matches(/^[a-z][a-z0-9-]{1,62}$/, { message: 'muss die ID einer Regionalstelle sein' })
   seatId?: string;
 }
 
 export class RenameOfficeDto {
   @ApiProperty({ example: 'Wetter (Ruhr)' })
-  @MinLength(1, { message: 'darf nicht leer sein' })
-  @MaxLength(120, { message: 'darf höchstens 120 Zeichen lang sein' })
-  @IsString({ message: 'muss ein Text sein' })
+  @IsOfficeName()
   name: string;
 }

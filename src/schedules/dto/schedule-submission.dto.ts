@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CLOCK_INPUT_MESSAGE as CLOCK_MESSAGE, LenientClock } from '../../common/clock-input';
 
 /** After LenientClock: 'HH:MM' from 00:00 to 24:00. */
@@ -59,7 +59,8 @@ export class ScheduleSubmissionDto {
   week?: WeekDto;
 
   @ApiPropertyOptional({ example: 'Mo-Fr 08:00-12:30; Th 08:00-12:30,14:00-18:00', description: 'OpenStreetMap opening_hours; entweder week oder openingHours' })
-  @IsOptional()
+  // Absent is fine, null is not: IsOptional would let null through to the parser (a 500, issue 10).
+  @ValidateIf((_dto, value) => value !== undefined)
   @MaxLength(1000, { message: 'darf höchstens 1000 Zeichen lang sein' })
   @IsString({ message: 'muss ein Text in der opening_hours-Syntax sein' })
   openingHours?: string;
