@@ -1,8 +1,8 @@
 /**
- * SEAM for "a night that could not be audited". Another team is adding an API for gaps in the
- * nightly audits (nights without a succeeded run that catch-up can no longer reach). Until it lands,
- * the default source reports none; that team provides NIGHT_GAP_SOURCE with its implementation and
- * the sweep (notification-sweeps.service.ts) turns each gap into one coordination notification.
+ * "A night that could not be audited": nights without a succeeded nightly run that catch-up can no
+ * longer reach. The source is AuditNightGaps (the audits' gap records); the sweep
+ * (notification-sweeps.service.ts) turns each gap into one coordination notification. An interface,
+ * so that the sweep's tests can hand in gaps without staging missed nights.
  */
 export const NIGHT_GAP_SOURCE = Symbol('NIGHT_GAP_SOURCE');
 
@@ -17,4 +17,3 @@ export interface NightGapSource {
   nightsNotAudited(sinceDate: string): Promise<NightGap[]>;
 }
 
-export const NO_NIGHT_GAPS: NightGapSource = { nightsNotAudited: async () => [] };

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { NotificationSweeps } from '../../src/notifications/notification-sweeps.service';
 import { seedNovember } from '../audits/audit-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -51,8 +52,24 @@ describe('the inbox of each side', () => {
     const inbox = await t.http().get('/api/v1/notifications').set(auth(coordination)).expect(200);
     expect(inbox.body.items[0]).toMatchObject({ kind: 'audit_failed', title: 'Nächtliche Prüfung fehlgeschlagen (Nacht zum 30.11.2026)' });
     expect(inbox.body.items[0].body).toContain('Datenbank nicht erreichbar');
-    // The night-gap seam reports nothing until the gaps API is wired in.
+  });
+
+  it('tells the coordination office about a night the nightly audit will not catch up, once', async () => {
+    const sweeps = t.app.get(NotificationSweeps);
     expect(await sweeps.announceNightGaps()).toBe(0);
+    // A missed night as the nightly job records it (audits/audit-gaps.ts), within the sweep's look-back.
+    const night = DateTime.now().setZone('Europe/Berlin').minus({ days: 3 }).toISODate()!;
+    await t.dataSource.query(
+      `INSERT INTO audit_run (trigger, period_from, period_to, periods, office_ids, catalog_version, status, nightly_date, missed, error, finished_at, started_at)
+       VALUES ('nightly', $1, $1, '{}', '{witten}', 'x', 'failed', $1, true, 'Nicht geprüft', now(), now())`,
+      [night],
+    );
+    expect(await sweeps.announceNightGaps()).toBe(1);
+    expect(await sweeps.announceNightGaps()).toBe(0);
+    const inbox = await t.http().get('/api/v1/notifications').set(auth(coordination)).expect(200);
+    const gap = inbox.body.items.find((n: { kind: string }) => n.kind === 'night_not_audited');
+    expect(gap.title).toBe(`Nacht zum ${night.split('-').reverse().join('.')} nicht geprüft`);
+    expect(gap.body).toContain(`audit --night ${night}`);
   });
 
   it('marks one or all as read, only within the own inbox', async () => {
