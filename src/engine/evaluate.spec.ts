@@ -80,9 +80,9 @@ describe('rule selection follows what each check kind declares', () => {
     expect(ids(JUDGEMENTS.officeMonth)).toEqual(['employer-service.time-share', 'placement.one-to-one']);
   });
 
-  it('the district rule is judged once a week over all offices', () => {
+  it('the district rules are judged once a week or once a month over all offices', () => {
     expect(ids(JUDGEMENTS.districtWeek)).toEqual(['opening.district-core-hours']);
-    expect(ids(JUDGEMENTS.districtMonth)).toEqual([]);
+    expect(ids(JUDGEMENTS.districtMonth)).toEqual(['satisfaction.customer-survey', 'satisfaction.staff-survey']);
   });
 
   it('every rule falls into exactly one of the judgements', () => {

@@ -13,6 +13,7 @@ export {
 export type { CatalogFile, ParamOverrideProblem } from './catalog.parser';
 export { CatalogError } from './catalog.error';
 export { CHECKS } from './checks/check-registry';
+export { SURVEY_LOOK_BACK_MONTHS } from './checks/survey-coverage.check';
 export type { CheckDefinition, CheckOutcome, OfficeCheckDefinition, DistrictCheckDefinition } from './checks/check-definition';
 export type { ParamDefinition, ParamSchema, ParamType } from './params/param-schema';
 export { regularOpeningWeek } from './opening-week';

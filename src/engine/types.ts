@@ -1,3 +1,4 @@
+import type { SurveyAudience } from './vocabulary';
 /**
  * Shared vocabulary of the rule engine. Everything here is plain data: the service layer gathers
  * facts (schedules, closures, hotline records, time shares) and the engine judges them against the
@@ -56,7 +57,8 @@ export type CheckKind =
   | 'time-share'
   | 'one-to-one'
   | 'coverage-share'
-  | 'district-core-hours';
+  | 'district-core-hours'
+  | 'survey-coverage';
 export const CHECK_KINDS: readonly CheckKind[] = [
   'weekly-hours',
   'weekday-window',
@@ -67,15 +69,17 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   'one-to-one',
   'coverage-share',
   'district-core-hours',
+  'survey-coverage',
 ];
 
 /**
  * The evidence a check kind reads: `schedule` the schedule in force (for a real week with its
  * closures and public holidays), `hotline` the telephone coverage records, `time-records` the monthly
- * working time of the placement officers. The schedule pre-check can answer only `schedule`.
+ * working time of the placement officers, `surveys` the answers to the survey rounds held in the service
+ * (counts per round, office and month only). The schedule pre-check can answer only `schedule`.
  */
-export type Need = 'schedule' | 'hotline' | 'time-records';
-export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records'];
+export type Need = 'schedule' | 'hotline' | 'time-records' | 'surveys';
+export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records', 'surveys'];
 
 /** How often a check kind is judged: per ISO week or per calendar month. */
 export type Cadence = 'week' | 'month';
@@ -199,6 +203,22 @@ export interface DistrictOfficeFacts {
    * day of the period no schedule is in force.
    */
   plannedWeek?: OpeningWeekFacts;
+  /**
+   * Answers to the survey rounds held in the service, counted per round and calendar month, for the
+   * months up to the judged month (a few years back; the rules choose their window). Counts only:
+   * no answer and no code is ever linked to anyone.
+   */
+  surveyAnswers?: SurveyAnswerMonth[];
+}
+
+export interface SurveyAnswerMonth {
+  audience: SurveyAudience;
+  questionnaireId: string;
+  roundId: string;
+  roundTitle: string;
+  /** 'YYYY-MM' */
+  month: string;
+  answers: number;
 }
 
 /** Facts for rules judged once over all offices of the district (scope 'district'). */

@@ -60,6 +60,14 @@ export const OVERDUE_LABEL: StatusWording = { text: 'überfällig', icon: '⚠' 
 
 /** The two sides of section 6 and of every corrective action: who acts, who is notified. */
 export type Side = 'coordination' | 'regional';
+
+/** Who answers a survey; the surveys module and the survey rules of the catalog share these words. */
+export type SurveyAudience = 'staff' | 'customers' | 'employers';
+export const AUDIENCE_LABELS: Readonly<Record<SurveyAudience, string>> = {
+  staff: 'Mitarbeiterinnen und Mitarbeiter',
+  customers: 'Kundinnen und Kunden',
+  employers: 'Arbeitgeberinnen und Arbeitgeber',
+};
 export const SIDE_LABELS: Readonly<Record<Side, string>> = {
   coordination: 'Koordinierungsstelle',
   regional: 'Regionalstelle',

@@ -2,7 +2,7 @@ import { holidayNameNrw, LocalCalendar } from '../calendar';
 import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
 import type { JudgementPeriod } from './judgement-period';
-import type { ClosureFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact } from './judging-facts.repository';
+import type { ClosureFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact, SurveyAnswerMonthFact } from './judging-facts.repository';
 import { hotlineWeek, plannedWeek, realOpeningWeek, type DayInput } from './real-week.facts';
 import { pickInForce } from './schedule-in-force';
 import { weekFromStored } from './stored-week';
@@ -20,6 +20,8 @@ export interface LoadedEvidence {
   closures: ClosureFact[];
   hotline: HotlineFact[];
   officerMonths: OfficerMonthFact[];
+  /** Survey answers per round, office and month, for the survey rules (district, per month). */
+  surveyAnswers?: SurveyAnswerMonthFact[];
   /** Agreed deviations (section 6) per office touching the loaded range. */
   deviations: Map<string, AppliedDeviation[]>;
 }
@@ -50,6 +52,7 @@ export class EvidenceBundle {
   private readonly closures: Map<string, ClosureFact[]>;
   private readonly hotline: Map<string, HotlineFact[]>;
   private readonly officerMonths: Map<string, OfficerMonthFact[]>;
+  private readonly surveyAnswers: Map<string, SurveyAnswerMonthFact[]> | undefined;
   private readonly deviations: Map<string, AppliedDeviation[]>;
   private readonly weeks = new Map<string, WeekSchedule>();
   private readonly dayOf: LocalCalendar['day'];
@@ -65,6 +68,7 @@ export class EvidenceBundle {
     this.closures = groupBy(loaded.closures);
     this.hotline = groupBy(loaded.hotline);
     this.officerMonths = groupBy(loaded.officerMonths);
+    this.surveyAnswers = loaded.surveyAnswers ? groupBy(loaded.surveyAnswers) : undefined;
     this.deviations = loaded.deviations;
   }
 
@@ -111,7 +115,13 @@ export class EvidenceBundle {
   /** One office as the district rules see it: the opening its schedules in force offer in a week. */
   districtOffice(office: OfficeRef, period: JudgementPeriod): DistrictOfficeFacts {
     const week = period.kind === 'week' ? plannedWeek(this.days(office.id, this.calendar.weekDates(period.id))) : undefined;
-    return { id: office.id, name: office.name, role: office.role, ...(week ? { plannedWeek: week } : {}) };
+    // Survey answers up to the end of the period; the rule picks its window from them.
+    const surveys = this.surveyAnswers
+      ? (this.surveyAnswers.get(office.id) ?? [])
+          .filter((r) => r.month <= period.to.slice(0, 7))
+          .map((r) => ({ audience: r.audience, questionnaireId: r.questionnaireId, roundId: r.roundId, roundTitle: r.roundTitle, month: r.month, answers: r.answers }))
+      : undefined;
+    return { id: office.id, name: office.name, role: office.role, ...(week ? { plannedWeek: week } : {}), ...(surveys ? { surveyAnswers: surveys } : {}) };
   }
 
   private identity(office: OfficeRef): OfficeIdentity {

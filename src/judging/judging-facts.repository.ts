@@ -39,6 +39,20 @@ export interface OfficerMonthFact {
 }
 
 /**
+ * Answers to survey rounds counted per round, office and month (never a single answer: the answer
+ * rows carry only round, office and day, and are only counted here).
+ */
+export interface SurveyAnswerMonthFact {
+  office_id: string;
+  audience: 'staff' | 'customers' | 'employers';
+  questionnaireId: string;
+  roundId: string;
+  roundTitle: string;
+  month: string;
+  answers: number;
+}
+
+/**
  * The reads behind every judgement, for many offices at once: one query per kind of evidence for
  * a whole chunk of offices and the whole audited range, so an audit's cost grows with the data, not
  * with offices × weeks × queries. Staff time records are aggregated in SQL and never read as rows.
@@ -69,6 +83,19 @@ export class JudgingFactsRepository {
         WHERE office_id = ANY($1) AND ends_at > $2::timestamptz AND starts_at < $3::timestamptz
         ORDER BY office_id, starts_at`,
       [officeIds, fromInstant.toISOString(), toInstant.toISOString()],
+    );
+  }
+
+  /** Survey answers per round, office and month from `from` to `to` (inclusive days). */
+  surveyAnswerMonths(officeIds: string[], from: string, to: string): Promise<SurveyAnswerMonthFact[]> {
+    return this.ds.query(
+      `SELECT a.office_id, r.audience, r.questionnaire_id AS "questionnaireId", r.id AS "roundId", r.title AS "roundTitle",
+              to_char(a.answered_on, 'YYYY-MM') AS month, count(*)::int AS answers
+         FROM survey_answer a JOIN survey_round r ON r.id = a.round_id
+        WHERE a.office_id = ANY($1) AND a.answered_on BETWEEN $2::date AND $3::date
+        GROUP BY a.office_id, r.audience, r.questionnaire_id, r.id, r.title, to_char(a.answered_on, 'YYYY-MM')
+        ORDER BY a.office_id, month, r.id`,
+      [officeIds, from, to],
     );
   }
 

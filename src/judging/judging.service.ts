@@ -13,6 +13,7 @@ import {
   regularOpeningWeek,
   ruleTraits,
   selectRules,
+  SURVEY_LOOK_BACK_MONTHS,
   type Facts,
   type Finding,
   type Need,
@@ -196,6 +197,10 @@ export class JudgingService {
       closures: needs.has('schedule') ? await this.facts.closures(ids, range.from, range.to) : [],
       hotline: needs.has('hotline') ? await this.facts.hotline(ids, start.toJSDate(), endExclusive.toJSDate()) : [],
       officerMonths: needs.has('time-records') ? await this.facts.officerMonths(ids, range.from, endExclusive.toISODate()!) : [],
+      // The survey rules look back over months before the judged ones (their window is a parameter).
+      ...(needs.has('surveys')
+        ? { surveyAnswers: await this.facts.surveyAnswerMonths(ids, start.startOf('month').minus({ months: SURVEY_LOOK_BACK_MONTHS - 1 }).toISODate()!, range.to) }
+        : {}),
       deviations: withDeviations ? await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to) : new Map(),
     };
     return new EvidenceBundle(loaded, calendar, names);

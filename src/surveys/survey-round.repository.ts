@@ -28,17 +28,6 @@ export interface RoundOffice {
   answers: number;
 }
 
-/** One row of the coverage question of issue 15 (see SurveyCoverageService). */
-export interface RoundCoverage {
-  roundId: string;
-  questionnaireId: string;
-  title: string;
-  from: string;
-  to: string;
-  officeId: string;
-  answers: number;
-}
-
 const COLUMNS = ['id', 'questionnaire_id', 'questionnaire_version', 'audience', 'title', 'questionnaire', 'period_from', 'period_to', 'minimum_group_size', 'created_at', 'closed_at'];
 const ROUND_COLUMNS = COLUMNS.join(', ');
 const ROUND_COLUMNS_R = COLUMNS.map((c) => `r.${c}`).join(', ');
@@ -187,24 +176,6 @@ export class SurveyRoundRepository {
       [round.questionnaireId, round.id, round.from, round.createdAt],
     );
     return row ? toRound(row) : undefined;
-  }
-
-  /**
-   * Rounds of an audience with at least `minAnswers` answers of an office given between two days
-   * (inclusive), per round and office. For the rules satisfaction.customer-survey and
-   * satisfaction.staff-survey (issue 15); without officeIds every office of every round.
-   */
-  async coverage(q: { audience: Audience; from: string; to: string; minAnswers: number; officeIds?: string[] }): Promise<RoundCoverage[]> {
-    const rows: Array<{ id: string; questionnaire_id: string; title: string; period_from: string; period_to: string; office_id: string; answers: number }> = await this.ds.query(
-      `SELECT r.id, r.questionnaire_id, r.title, r.period_from, r.period_to, a.office_id, count(*)::int AS answers
-         FROM survey_round r JOIN survey_answer a ON a.round_id = r.id
-        WHERE r.audience = $1 AND a.answered_on BETWEEN $2::date AND $3::date AND ($5::text[] IS NULL OR a.office_id = ANY($5::text[]))
-        GROUP BY r.id, r.questionnaire_id, r.title, r.period_from, r.period_to, a.office_id
-       HAVING count(*) >= $4
-        ORDER BY r.period_from, r.id, a.office_id`,
-      [q.audience, q.from, q.to, q.minAnswers, q.officeIds ?? null],
-    );
-    return rows.map((r) => ({ roundId: r.id, questionnaireId: r.questionnaire_id, title: r.title, from: r.period_from, to: r.period_to, officeId: r.office_id, answers: r.answers }));
   }
 
   // ---- ballots of the public link ----

@@ -1,19 +1,15 @@
-import type { Audience } from './questionnaire';
+import { AUDIENCE_LABELS } from '../engine/vocabulary';
 import type { Change } from './survey-comparison';
 import type { HiddenReason } from './survey-results';
 
 /**
- * The German words of the surveys, in one place: the pages get them from
+ * The German words of the surveys, in one place (the audiences are shared with the survey rules
+ * and live in src/engine/vocabulary.ts): the pages get them from
  * GET /api/v1/surveys/questionnaires (`vocabulary`), the CSV and XLSX exports import them. Words
  * the service already has (statuses of findings, roles, months) come from src/engine/vocabulary.ts.
  */
 export type RoundStatus = 'planned' | 'running' | 'ended' | 'closed';
 
-export const AUDIENCE_LABELS: Readonly<Record<Audience, string>> = {
-  staff: 'Mitarbeiterinnen und Mitarbeiter',
-  customers: 'Kundinnen und Kunden',
-  employers: 'Arbeitgeberinnen und Arbeitgeber',
-};
 
 export const ROUND_STATUS_LABELS: Readonly<Record<RoundStatus, { text: string; icon: string }>> = {
   planned: { text: 'geplant', icon: '…' },
@@ -50,3 +46,5 @@ export const FIGURE_LABELS = {
 export function surveyVocabulary() {
   return { audiences: AUDIENCE_LABELS, roundStatuses: ROUND_STATUS_LABELS, changes: CHANGE_LABELS, hiddenReasons: HIDDEN_REASON_LABELS, figures: FIGURE_LABELS };
 }
+
+export { AUDIENCE_LABELS };

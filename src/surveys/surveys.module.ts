@@ -8,7 +8,6 @@ import { QuestionnaireCatalog } from './questionnaire-catalog.service';
 import { SurveyActionsService } from './survey-actions.service';
 import { SurveyAnswerRepository } from './survey-answer.repository';
 import { SurveyAnsweringService } from './survey-answering.service';
-import { SurveyCoverageService } from './survey-coverage.service';
 import { SurveyDemoService } from './survey-demo.service';
 import { SurveyPagesController } from './survey-pages.controller';
 import { SurveyResultsService } from './survey-results.service';
@@ -31,13 +30,12 @@ import { SurveysController } from './surveys.controller';
     SurveyAnsweringService,
     SurveyResultsService,
     SurveyActionsService,
-    SurveyCoverageService,
     SurveyDemoService,
     PublicRateLimitGuard,
     PageSessionService,
     // The corrective-actions module replaces this binding (see survey-action.sink.ts).
     { provide: SURVEY_ACTION_SINK, useClass: UnavailableSurveyActionSink },
   ],
-  exports: [SurveyCoverageService, SurveyDemoService],
+  exports: [SurveyDemoService],
 })
 export class SurveysModule {}

@@ -1,8 +1,7 @@
-import { SurveyCoverageService } from '../../src/surveys/survey-coverage.service';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { answerWithCode, auth, closeRound, day, openStaffRound, staffAnswer } from './survey-fixtures';
+import { answerWithCode, auth, closeRound, openStaffRound, staffAnswer } from './survey-fixtures';
 
-/** From gaps to actions (until the actions module is bound: 501), the action plan, and the coverage question of issue 15. */
+/** From gaps to actions (until the actions module is bound: 501), the action plan. */
 describe('survey actions seam and coverage (HTTP)', () => {
   let t: TestApp;
   let coordination: string;
@@ -59,19 +58,5 @@ describe('survey actions seam and coverage (HTTP)', () => {
       expect(res.body.fields[0]).toMatchObject({ fieldId: 'vorgesetzte', rank: 1, actions: [] });
       expect(res.body.fields.map((f: { fieldId: string }) => f.fieldId)).toEqual(['vorgesetzte', 'aufgaben', 'zusammenarbeit', 'bedingungen', 'entwicklung', 'gesamt']);
     });
-  });
-
-  it('answers which rounds of an audience covered an office with at least N answers between two days', async () => {
-    const coverage = t.app.get(SurveyCoverageService);
-    const rows = await coverage.roundsCovering({ audience: 'staff', officeId: 'witten', minAnswers: 6, from: day(-1), to: day(1) });
-    expect(rows).toEqual([expect.objectContaining({ roundId, questionnaireId: 'mitarbeitende', officeId: 'witten', answers: 6 })]);
-    expect(await coverage.roundsCovering({ audience: 'staff', officeId: 'witten', minAnswers: 7, from: day(-1), to: day(1) })).toEqual([]);
-    expect(await coverage.roundsCovering({ audience: 'staff', officeId: 'witten', minAnswers: 1, from: day(1), to: day(30) })).toEqual([]);
-    expect(await coverage.roundsCovering({ audience: 'customers', officeId: 'witten', minAnswers: 1, from: day(-1), to: day(1) })).toEqual([]);
-    const all = await coverage.coverage({ audience: 'staff', minAnswers: 5, from: day(-1), to: day(1) });
-    expect(all.map((r) => [r.officeId, r.answers])).toEqual([
-      ['hattingen', 5],
-      ['witten', 6],
-    ]);
   });
 });

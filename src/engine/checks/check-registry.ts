@@ -5,6 +5,7 @@ import { districtCoreHoursCheck } from './district-core-hours.check';
 import { hotlineCoverageCheck } from './hotline-coverage.check';
 import { oneToOneCheck } from './one-to-one.check';
 import { staffAvailabilityCheck } from './staff-availability.check';
+import { surveyCoverageCheck } from './survey-coverage.check';
 import { tandemSeatAccessCheck } from './tandem-seat-access.check';
 import { timeShareCheck } from './time-share.check';
 import { weekdayWindowCheck } from './weekday-window.check';
@@ -24,4 +25,5 @@ export const CHECKS: Readonly<Record<CheckKind, CheckDefinition>> = {
   'one-to-one': oneToOneCheck,
   'coverage-share': coverageShareCheck,
   'district-core-hours': districtCoreHoursCheck,
+  'survey-coverage': surveyCoverageCheck,
 };

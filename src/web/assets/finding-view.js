@@ -68,6 +68,7 @@ const FIGURES = {
   'staff-availability': (f) => ({ measured: f.measured === 0 ? 'an jedem Werktag mit eigenem Personal' : `${days(f.measured, false)} zu wenig eigenes Personal`, required: 'an jedem Werktag' }),
   'district-core-hours': (f) => ({ measured: `${n(f.measured)} Std. gemeinsame Kernzeit`, required: `mindestens ${n(f.required)} Std.` }),
   'coverage-share': (f) => ({ measured: `${n(f.measured)} % über das Call Center` }),
+  'survey-coverage': (f) => ({ measured: `${n(f.measured)} Regionalstellen befragt`, required: `alle ${n(f.required)} Regionalstellen` }),
 };
 
 /** @param {number | null} v */
