@@ -32,7 +32,8 @@ export function demoEvidence(today: DateTime): DemoEvidence[] {
   for (let d = from; d <= yesterday; d = d.plus({ days: 1 })) {
     if (d.weekday <= 5 && !publicHolidaysNrw(d.year).has(d.toISODate()!)) workdays.push(d);
   }
-  const meeting = start.plus({ weeks: 5, days: 2 }); // a Wednesday
+  // A Thursday: Witten opens that afternoon too, so the meeting costs the morning, not the day.
+  const meeting = start.plus({ weeks: 5, days: 3 });
   const outing = start.plus({ weeks: 6, days: 1 }); // a Tuesday
 
   return TIME_OFFICES.map((officeId) => {
