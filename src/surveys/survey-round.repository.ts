@@ -190,6 +190,20 @@ export class SurveyRoundRepository {
   }
 
   /**
+   * The rounds of the same questionnaire after this one that begin on or after a day, in order:
+   * the candidates to decide whether an action reported done on that day worked.
+   */
+  async later(round: SurveyRound, fromDay: string): Promise<SurveyRound[]> {
+    const rows: RoundRow[] = await this.ds.query(
+      `SELECT ${ROUND_COLUMNS} FROM survey_round
+        WHERE questionnaire_id = $1 AND id <> $2 AND (period_from, created_at) > ($3::date, $4::timestamptz) AND period_from >= $5::date
+        ORDER BY period_from, created_at LIMIT 20`,
+      [round.questionnaireId, round.id, round.from, round.createdAt, fromDay],
+    );
+    return rows.map(toRound);
+  }
+
+  /**
    * Rounds of an audience with at least `minAnswers` answers of an office given between two days
    * (inclusive), per round and office. For the rules satisfaction.customer-survey and
    * satisfaction.staff-survey (issue 15); without officeIds every office of every round.

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { SurveyActionSinkModule } from '../actions/survey-action-sink.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OfficesModule } from '../offices/offices.module';
 import { PageSessionService } from '../web/page-session.service';
-import { SURVEY_ACTION_SINK, UnavailableSurveyActionSink } from './actions/survey-action.sink';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { PublicSurveysController } from './public-surveys.controller';
 import { QuestionnaireCatalog } from './questionnaire-catalog.service';
@@ -18,10 +19,11 @@ import { SurveysController } from './surveys.controller';
 
 /**
  * Surveys and self-assessment (issue 16): questionnaires from config/surveys, rounds, anonymous
- * answers, results, exports and pages. Corrective actions plug in at SURVEY_ACTION_SINK.
+ * answers, results, exports and pages. Corrective actions plug in at SURVEY_ACTION_SINK
+ * (bound by src/actions/survey-action-sink.module.ts).
  */
 @Module({
-  imports: [OfficesModule],
+  imports: [OfficesModule, NotificationsModule, SurveyActionSinkModule],
   controllers: [SurveysController, PublicSurveysController, SurveyPagesController],
   providers: [
     QuestionnaireCatalog,
@@ -35,8 +37,6 @@ import { SurveysController } from './surveys.controller';
     SurveyDemoService,
     PublicRateLimitGuard,
     PageSessionService,
-    // The corrective-actions module replaces this binding (see survey-action.sink.ts).
-    { provide: SURVEY_ACTION_SINK, useClass: UnavailableSurveyActionSink },
   ],
   exports: [SurveyCoverageService, SurveyDemoService],
 })

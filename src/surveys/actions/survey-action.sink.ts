@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
-import type { SurveyActionSource, SurveyActionSummary } from './survey-action-source';
+import type { DoneSurveyAction, SurveyActionSource, SurveyActionSummary, SurveyFollowUp } from './survey-action-source';
 
 /**
  * The seam between survey results and corrective actions. The surveys module calls it; the
@@ -22,9 +22,16 @@ export interface SurveyActionSink {
    * as audit findings). Authorisation of the office is done by the caller; the sink may refuse a
    * duplicate (an open action for the same round, field, item and office) with a 409.
    */
-  open(principal: Principal, source: SurveyActionSource): Promise<SurveyActionSummary>;
+  open(principal: Principal, source: SurveyActionSource, measure?: string): Promise<SurveyActionSummary>;
   /** The actions that came from a round, for the action-plan page (scoped to what the principal may see). */
   listForRound(principal: Principal, roundId: string): Promise<SurveyActionSummary[]>;
+  /** Survey actions reported done: a later round of their questionnaire decides whether they worked. */
+  doneActions(): Promise<DoneSurveyAction[]>;
+  /**
+   * The service's decision on the evidence of a later round: improved → verified, otherwise open
+   * again with a new due date. Only for an action still done (false when it no longer is).
+   */
+  decide(actionId: string, followUp: SurveyFollowUp, improved: boolean): Promise<boolean>;
 }
 
 export const ACTIONS_UNAVAILABLE = 'Maßnahmen sind noch nicht verfügbar.';
@@ -39,5 +46,13 @@ export class UnavailableSurveyActionSink implements SurveyActionSink {
 
   async listForRound(): Promise<SurveyActionSummary[]> {
     return [];
+  }
+
+  async doneActions(): Promise<DoneSurveyAction[]> {
+    return [];
+  }
+
+  async decide(): Promise<boolean> {
+    return false;
   }
 }

@@ -1,7 +1,7 @@
 // @ts-check
 import { api } from './api-client.js';
 import { append, clear, el, showError } from './dom.js';
-import { badge, formatDay, formatGap, formatMean } from './survey-format.js';
+import { badge, formatCount, formatDay, formatGap, formatMean } from './survey-format.js';
 
 // /befragungen/:id/massnahmenplan: per field (largest gap first) the corrective actions that came
 // from this round, as the actions module lists them, and what the next round of the same
@@ -41,18 +41,28 @@ function actionItem(/** @type {PlannedAction} */ a, /** @type {SurveyVocabulary}
   const follow = a.followUp;
   return el(
     'li',
-    { 'data-action': a.actionId },
+    { 'data-action': a.actionId, 'data-status': a.status, class: 'plan-action' },
     a.href ? el('a', { href: a.href }, a.title) : el('strong', {}, a.title),
-    ` – ${a.statusText}`,
-    a.measure ? el('p', {}, a.measure) : null,
-    a.dueDate ? el('p', { class: 'muted' }, `fällig am ${formatDay(a.dueDate)}`) : null,
+    el(
+      'dl',
+      { class: 'plan-action-facts' },
+      el('dt', {}, 'Status'),
+      el('dd', { class: 'plan-status' }, a.statusText, a.overdue ? ' (überfällig)' : ''),
+      el('dt', {}, 'Verantwortlich'),
+      el('dd', { class: 'plan-responsible' }, a.responsibleSideText),
+      el('dt', {}, 'Frist'),
+      el('dd', { class: 'plan-due' }, a.dueDate ? formatDay(a.dueDate) : '–'),
+    ),
+    a.measure ? el('p', {}, el('strong', {}, 'Maßnahme: '), a.measure) : el('p', { class: 'muted' }, 'Noch keine Maßnahme beschrieben.'),
     follow
       ? el(
           'p',
-          {},
+          { class: 'plan-follow-up' },
           `In „${follow.roundTitle}“: `,
           follow.change ? badge(vocabulary.changes[follow.change], follow.change) : 'nicht vergleichbar (zu wenige Antworten)',
-          follow.change ? ` (${formatMean(follow.before)} → ${formatMean(follow.actualMean)})` : '',
+          follow.change
+            ? ` (Bewertung ${formatMean(follow.before.actualMean)} bei ${formatCount(follow.before.answers)} Antworten → ${formatMean(follow.after.actualMean)} bei ${formatCount(follow.after.answers)} Antworten)`
+            : '',
         )
       : null,
   );
