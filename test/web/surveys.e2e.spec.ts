@@ -188,7 +188,7 @@ describe('surveys in the browser (Chromium)', () => {
       await page.locator('section.plan-field').first().waitFor();
       const firstField = page.locator('section.plan-field').first();
       expect(await firstField.getAttribute('data-field')).toBe('bedingungen');
-      expect(await firstField.locator('li.plan-action').count()).toBe(1);
+      expect(await firstField.locator('tr.plan-action').count()).toBe(1);
       expect(await firstField.locator('.plan-status').textContent()).toBe('offen');
       expect(await firstField.locator('.plan-responsible').textContent()).toBe('Koordinierungsstelle');
       expect(await firstField.locator('.plan-due').textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
