@@ -1,18 +1,34 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { NotificationSweeps } from '../notifications/notification-sweeps.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OfficesModule } from '../offices/offices.module';
-import { SURVEY_ACTION_SINK } from '../surveys/actions/survey-action.sink';
+import { SurveyActionSinkSlot } from '../surveys/actions/survey-action.sink';
+import { SurveyActionsService } from '../surveys/survey-actions.service';
+import { SurveysModule } from '../surveys/surveys.module';
 import { ActionRepository } from './action.repository';
 import { SurveyActionSinkAdapter } from './survey-action-sink.adapter';
 
 /**
- * Binds corrective actions to the surveys' seam (SURVEY_ACTION_SINK). A module of its own so that
- * SurveysModule does not import ActionsModule (and with it the audits): the surveys may later be
- * needed by the audits (satisfaction rules) without a cycle.
+ * Binds corrective actions to the surveys' seam: at start the adapter goes into the surveys'
+ * SurveyActionSinkSlot, and the periodic sweeps let later rounds decide done survey actions.
+ * The dependency runs from here to the surveys only, so the surveys never import actions,
+ * notifications or audits (and the audits may use the surveys without a cycle).
  */
 @Module({
-  imports: [OfficesModule, NotificationsModule],
-  providers: [ActionRepository, SurveyActionSinkAdapter, { provide: SURVEY_ACTION_SINK, useExisting: SurveyActionSinkAdapter }],
-  exports: [SURVEY_ACTION_SINK],
+  imports: [SurveysModule, OfficesModule, NotificationsModule],
+  providers: [ActionRepository, SurveyActionSinkAdapter],
 })
-export class SurveyActionSinkModule {}
+export class SurveyActionSinkModule implements OnModuleInit {
+  constructor(
+    private readonly slot: SurveyActionSinkSlot,
+    private readonly adapter: SurveyActionSinkAdapter,
+    private readonly sweeps: NotificationSweeps,
+    private readonly surveyActions: SurveyActionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.slot.bind(this.adapter);
+    // Rounds end by date as well as by hand: the sweeps catch the ones nobody closed.
+    this.sweeps.register('survey actions decided by a later round', () => this.surveyActions.settle());
+  }
+}

@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { canAccessOffice, type Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
-import { NotificationSweeps } from '../notifications/notification-sweeps.service';
 import { buildActionPlan, buildSurveyActionSource, followUpOf, isSourceProblem, type ActionPlanField, type SurveyActionTarget } from './actions/survey-action-plan';
 import type { SurveyActionSummary } from './actions/survey-action-source';
 import { ACTIONS_UNAVAILABLE, SURVEY_ACTION_SINK, type SurveyActionSink } from './actions/survey-action.sink';
@@ -28,28 +27,24 @@ const EVIDENCE_READER: Principal = { tokenId: 'survey-follow-up', role: 'coordin
  * whether a done action worked (README, "Maßnahmen aus Befragungen").
  */
 @Injectable()
-export class SurveyActionsService implements OnModuleInit {
+export class SurveyActionsService {
   private readonly logger = new Logger('SurveyActions');
 
   constructor(
     private readonly roundsService: SurveyRoundsService,
     private readonly rounds: SurveyRoundRepository,
     private readonly results: SurveyResultsService,
-    private readonly sweeps: NotificationSweeps,
     @Inject(SURVEY_ACTION_SINK) private readonly sink: SurveyActionSink,
   ) {}
-
-  onModuleInit(): void {
-    // Rounds end by date as well as by hand: the periodic sweeps catch the ones nobody closed.
-    this.sweeps.register('survey actions decided by a later round', () => this.settle());
-  }
 
   /**
    * Decides done survey actions by the first round of the same questionnaire that begins on or
    * after the day the action was reported done and whose results are out: the action's item (or
    * field) in its group (office or district) improved → verified; unchanged or worse → open again.
    * A round where the group or item stays below the minimum size decides nothing; the one after
-   * it may. Idempotent: a decided action is no longer done.
+   * it may. Idempotent: a decided action is no longer done. Called when a round is closed by hand
+   * and by the periodic sweeps (registered by src/actions/survey-action-sink.module.ts), which
+   * catch rounds that end by date.
    */
   async settle(): Promise<number> {
     if (!this.sink.available) return 0;

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SurveyActionSinkModule } from '../actions/survey-action-sink.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OfficesModule } from '../offices/offices.module';
+import { SURVEY_ACTION_SINK, SurveyActionSinkSlot } from './actions/survey-action.sink';
 import { PageSessionService } from '../web/page-session.service';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { PublicSurveysController } from './public-surveys.controller';
@@ -20,10 +19,10 @@ import { SurveysController } from './surveys.controller';
 /**
  * Surveys and self-assessment (issue 16): questionnaires from config/surveys, rounds, anonymous
  * answers, results, exports and pages. Corrective actions plug in at SURVEY_ACTION_SINK
- * (bound by src/actions/survey-action-sink.module.ts).
+ * (bound into the slot by src/actions/survey-action-sink.module.ts, which imports this module).
  */
 @Module({
-  imports: [OfficesModule, NotificationsModule, SurveyActionSinkModule],
+  imports: [OfficesModule],
   controllers: [SurveysController, PublicSurveysController, SurveyPagesController],
   providers: [
     QuestionnaireCatalog,
@@ -37,7 +36,10 @@ import { SurveysController } from './surveys.controller';
     SurveyDemoService,
     PublicRateLimitGuard,
     PageSessionService,
+    // The corrective-actions module binds its sink into the slot at start (src/actions/survey-action-sink.module.ts).
+    SurveyActionSinkSlot,
+    { provide: SURVEY_ACTION_SINK, useExisting: SurveyActionSinkSlot },
   ],
-  exports: [SurveyCoverageService, SurveyDemoService],
+  exports: [SurveyCoverageService, SurveyDemoService, SurveyActionSinkSlot, SurveyActionsService],
 })
 export class SurveysModule {}

@@ -4,13 +4,15 @@ import { DomainError } from '../../common/domain-error';
 import type { DoneSurveyAction, SurveyActionSource, SurveyActionSummary, SurveyFollowUp } from './survey-action-source';
 
 /**
- * The seam between survey results and corrective actions. The surveys module calls it; the
- * corrective-actions module implements it and is bound to this token in SurveysModule:
+ * The seam between survey results and corrective actions. The surveys module calls it through
+ * SURVEY_ACTION_SINK, which is the SurveyActionSinkSlot below; the corrective-actions module
+ * implements the sink and binds it into the slot when it starts
+ * (src/actions/survey-action-sink.module.ts). So the dependency runs from actions to surveys
+ * only: the surveys import neither actions nor notifications nor audits, and the audits may use
+ * the surveys (satisfaction rules) without a cycle of modules.
  *
- *   { provide: SURVEY_ACTION_SINK, useExisting: <the actions module's adapter> }
- *
- * Until then UnavailableSurveyActionSink answers: pages hide the buttons (`available: false`) and
- * the API answers 501 "Maßnahmen sind noch nicht verfügbar."
+ * While nothing is bound, UnavailableSurveyActionSink answers: pages hide the buttons
+ * (`available: false`) and the API answers 501 "Maßnahmen sind noch nicht verfügbar."
  */
 export const SURVEY_ACTION_SINK = Symbol('SURVEY_ACTION_SINK');
 
@@ -54,5 +56,35 @@ export class UnavailableSurveyActionSink implements SurveyActionSink {
 
   async decide(): Promise<boolean> {
     return false;
+  }
+}
+
+/** Holds the sink the corrective-actions module binds at start; until then, the unavailable one. */
+@Injectable()
+export class SurveyActionSinkSlot implements SurveyActionSink {
+  private sink: SurveyActionSink = new UnavailableSurveyActionSink();
+
+  bind(sink: SurveyActionSink): void {
+    this.sink = sink;
+  }
+
+  get available(): boolean {
+    return this.sink.available;
+  }
+
+  open(principal: Principal, source: SurveyActionSource, measure?: string): Promise<SurveyActionSummary> {
+    return this.sink.open(principal, source, measure);
+  }
+
+  listForRound(principal: Principal, roundId: string): Promise<SurveyActionSummary[]> {
+    return this.sink.listForRound(principal, roundId);
+  }
+
+  doneActions(): Promise<DoneSurveyAction[]> {
+    return this.sink.doneActions();
+  }
+
+  decide(actionId: string, followUp: SurveyFollowUp, improved: boolean): Promise<boolean> {
+    return this.sink.decide(actionId, followUp, improved);
   }
 }
