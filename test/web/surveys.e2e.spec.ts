@@ -194,6 +194,13 @@ describe('surveys in the browser (Chromium)', () => {
       expect(await firstField.locator('.plan-due').textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
       expect(await page.locator('#actions-unavailable').count()).toBe(0);
       await screenshot(page, 'survey-action-plan');
+      // The action is one of the coordination office's actions, with its source, in the same panel as audit actions.
+      await firstField.getByRole('link', { name: /Befragung: Arbeitsplatz und Technik/ }).click();
+      const item = page.locator('#open-actions .action-item[data-source="survey"]');
+      await item.waitFor();
+      expect(await item.locator('h4').textContent()).toBe('Befragung: Arbeitsplatz und Technik (Kreis, Lücke 3,00)');
+      expect(await item.textContent()).toContain('Quelle: Befragung „Runde mit Ergebnissen“');
+      expect(await item.getByLabel('Geplante Maßnahme').count()).toBe(1);
     });
 
     it('keeps another office out of a round that does not concern it', async () => {
