@@ -65,6 +65,15 @@ export class SurveyActionsService {
     return decided;
   }
 
+  /** After a round was closed by hand: decide what it can; a failure here must not turn the (done) close into an error, the sweeps retry. */
+  async settleQuietly(): Promise<void> {
+    try {
+      await this.settle();
+    } catch (err) {
+      this.logger.warn({ msg: 'survey actions could not be decided now; the next sweep retries', error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
   async open(principal: Principal, roundId: string, target: SurveyActionTarget & { measure?: string }): Promise<SurveyActionSummary> {
     const round = await this.roundsService.roundFor(principal, roundId);
     if (!target.officeId && principal.role !== 'coordination') throw DomainError.forbidden('Maßnahmen für den ganzen Kreis legt die Koordinierungsstelle an.');

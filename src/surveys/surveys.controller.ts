@@ -60,7 +60,7 @@ export class SurveysController {
   async close(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<RoundView> {
     const view = await this.rounds.close(p, id);
     // The round's results are out now: done actions of earlier rounds may be decided by it (also done by the periodic sweep).
-    await this.actions.settle();
+    await this.actions.settleQuietly();
     return view;
   }
 
