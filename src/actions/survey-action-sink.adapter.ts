@@ -70,7 +70,7 @@ export class SurveyActionSinkAdapter implements SurveyActionSink {
   }
 
   async doneActions(): Promise<DoneSurveyAction[]> {
-    return (await this.repo.doneSurveyActions()).map((r) => ({ actionId: r.id, doneOn: r.done_on!, source: r.survey_source! }));
+    return (await this.repo.doneSurveyActions()).map((r) => ({ actionId: r.id, doneOn: r.done_on!, source: r.survey_source!, lastDecidedBy: r.survey_follow_up?.roundId ?? null }));
   }
 
   async decide(actionId: string, followUp: SurveyFollowUp, improved: boolean): Promise<boolean> {

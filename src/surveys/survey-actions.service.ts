@@ -42,7 +42,8 @@ export class SurveyActionsService {
    * after the day the action was reported done and whose results are out: the action's item (or
    * field) in its group (office or district) improved → verified; unchanged or worse → open again.
    * A round where the group or item stays below the minimum size decides nothing; the one after
-   * it may. Idempotent: a decided action is no longer done. Called when a round is closed by hand
+   * it may. A round that reopened an action never decides it again. Idempotent: a decided action
+   * is no longer done. Called when a round is closed by hand
    * and by the periodic sweeps (registered by src/actions/survey-action-sink.module.ts), which
    * catch rounds that end by date.
    */
@@ -51,9 +52,10 @@ export class SurveyActionsService {
     const today = this.roundsService.today();
     let decided = 0;
     for (const action of await this.sink.doneActions()) {
-      const round = await this.rounds.get(action.source.roundId);
-      if (!round) continue;
-      for (const later of await this.rounds.later(round, action.doneOn)) {
+      // After the action's round, and after the round that decided it last time (a round never decides the same action twice).
+      const after = await this.rounds.get(action.lastDecidedBy ?? action.source.roundId);
+      if (!after) continue;
+      for (const later of await this.rounds.later(after, action.doneOn)) {
         if (!resultsAvailable(roundStatus(later, today))) break;
         const followUp = followUpOf(action.source, later, await this.results.groups(EVIDENCE_READER, later));
         if (!followUp) continue;

@@ -1,3 +1,4 @@
+import { NotificationSweeps } from '../../src/notifications/notification-sweeps.service';
 import { SurveyActionsService } from '../../src/surveys/survey-actions.service';
 import { SurveyCoverageService } from '../../src/surveys/survey-coverage.service';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -213,6 +214,26 @@ describe('corrective actions from survey results (HTTP)', () => {
       expect(reopened.history.at(-1)).toMatchObject({ kind: 'reopened', surveyRoundId: nextId });
       expect(reopened.history.at(-1).note).toContain('unverändert');
       expect(await t.app.get(SurveyActionsService).settle()).toBe(0);
+    });
+
+    it('lets neither the reopening round decide again nor a round where the group stays below the minimum; a round ending by date decides in the sweep', async () => {
+      const hattingenAction = (await plan(coordination)).fields[0].actions.find((a: Summary) => a.officeId === 'hattingen') as Summary;
+      await command(hattingen, hattingenAction.actionId, 'plan', { measure: 'Sprechstunde jede Woche.' }).expect(200);
+      await command(hattingen, hattingenAction.actionId, 'done', {}).expect(200);
+      expect(await t.app.get(SurveyActionsService).settle()).toBe(0);
+      const small = await openStaffRound(t, coordination, { offices: ['witten', 'hattingen'], codesPerOffice: 6, title: 'Runde 3' });
+      for (let k = 0; k < 6; k++) await answerWithCode(t, small.codes.witten[k], staffAnswer({ vorgesetzte: [4, 5] }));
+      for (let k = 0; k < 2; k++) await answerWithCode(t, small.codes.hattingen[k], staffAnswer({ vorgesetzte: [5, 5] }));
+      await closeRound(t, coordination, small.round.id);
+      expect((await action(hattingen, hattingenAction.actionId)).status).toBe('done');
+      const big = await openStaffRound(t, coordination, { offices: ['hattingen'], codesPerOffice: 6, title: 'Runde 4' });
+      for (let k = 0; k < 5; k++) await answerWithCode(t, big.codes.hattingen[k], staffAnswer({ vorgesetzte: [4, 5] }));
+      // Ends without anybody pressing "beenden" (as if by date): the periodic sweeps decide.
+      await t.dataSource.query('UPDATE survey_round SET closed_at = clock_timestamp() WHERE id = $1', [big.round.id]);
+      await t.app.get(NotificationSweeps).runAll();
+      const verified = await action(hattingen, hattingenAction.actionId);
+      expect(verified).toMatchObject({ status: 'verified', survey: { followUp: { roundTitle: 'Runde 4', change: 'better', before: { actualMean: 3, answers: 5 }, after: { actualMean: 4, answers: 5 } } } });
+      expect(verified.history.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'planned', 'done', 'reopened', 'planned', 'done', 'verified']);
     });
 
     it('keeps the database honest: a survey action cannot be turned into an audit action or lose its round', async () => {

@@ -67,6 +67,8 @@ export interface DoneSurveyAction {
   actionId: string;
   doneOn: string;
   source: SurveyActionSource;
+  /** The round that decided it last time (it was reopened then): only later rounds decide again. */
+  lastDecidedBy: string | null;
 }
 
 /**
