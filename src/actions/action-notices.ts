@@ -52,10 +52,12 @@ export function actionNotices(
   }));
 }
 
-/** 'Witten · Mindestöffnungszeit je Woche' (or 'Bezirk · …' for a district rule). */
-export function actionSubject(ctx: NoticeContext, a: Pick<ActionRow, 'office_id' | 'rule_id'>): string {
-  const rule = ctx.rule(a.rule_id);
-  return `${a.office_id === null ? 'ganzer Bezirk' : ctx.officeName(a.office_id)} · ${rule?.title ?? a.rule_id}`;
+/** 'Witten · Mindestöffnungszeit je Woche' (or 'Bezirk · …' for a district rule; the survey's field or item for a survey action). */
+export function actionSubject(ctx: NoticeContext, a: Pick<ActionRow, 'office_id' | 'rule_id' | 'survey_source'>): string {
+  const where = a.office_id === null ? 'ganzer Bezirk' : ctx.officeName(a.office_id);
+  if (a.survey_source) return `${where} · ${a.survey_source.sourceLabel}: ${a.survey_source.fieldTitle}${a.survey_source.itemText ? ` – ${a.survey_source.itemText}` : ''}`;
+  const rule = a.rule_id === null ? undefined : ctx.rule(a.rule_id);
+  return `${where} · ${rule?.title ?? a.rule_id}`;
 }
 
 export function periodList(periods: string[]): string {

@@ -11,7 +11,7 @@ import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { actionNotices, actionSubject, germanDate, periodList, type NoticeContext } from './action-notices';
 import { ActionRepository, type Db } from './action.repository';
-import type { ActionRow } from './action.view';
+import type { AuditActionRow } from './action.view';
 import { dueDate, nextPeriod, periodOf } from './verification-period';
 
 export function berlinToday(clock: Clock): string {
@@ -174,7 +174,7 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
     }
   }
 
-  private async reopenByEvidence(db: Db, runId: string, action: ActionRow, findings: FindingRef[], today: string, ctx: NoticeContext, counts: Counts): Promise<void> {
+  private async reopenByEvidence(db: Db, runId: string, action: AuditActionRow, findings: FindingRef[], today: string, ctx: NoticeContext, counts: Counts): Promise<void> {
     await this.repo.linkFindings(db, action.id, runId, findings, 'cause');
     const due = dueDate(today, this.dueWeeks(action.obligation));
     const row = await this.repo.change(db, action.id, { status: 'open', dueDate: due, doneOn: null, verifyPeriod: null });

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FindingRef } from '../audits/audit-run.repository';
 import type { ActionStatus, Obligation, Side } from '../engine';
-import { ACTION_COLUMNS, type ActionEventKind, type ActionEventRow, type ActionFindingRow, type ActionRow } from './action.view';
+import type { SurveyActionSource, SurveyFollowUp } from '../surveys/actions/survey-action-source';
+import { ACTION_COLUMNS, type ActionEventKind, type ActionEventRow, type ActionFindingRow, type ActionRow, type AuditActionRow } from './action.view';
 
 /** Either the data source or the manager of a running transaction (the embedded database has one connection). */
 export type Db = Pick<EntityManager, 'query'>;
@@ -27,8 +28,8 @@ export interface NewActionEvent {
   kind: ActionEventKind;
   fromStatus: ActionStatus | null;
   toStatus: ActionStatus;
-  /** A person: side and token. The service: the run whose evidence it acted on. */
-  actor: { side: Side; tokenId: string } | { runId: string };
+  /** A person: side and token. The service: the run (or survey round) whose evidence it acted on. */
+  actor: { side: Side; tokenId: string } | { runId: string } | { surveyRoundId: string };
   note?: string | null;
 }
 
@@ -96,8 +97,8 @@ export class ActionRepository {
   }
 
   /** The live (open, planned or done) action of an office (null: the district) and rule, locked. */
-  async liveFor(db: Db, officeId: string | null, ruleId: string): Promise<ActionRow | undefined> {
-    const [row]: ActionRow[] = await db.query(
+  async liveFor(db: Db, officeId: string | null, ruleId: string): Promise<AuditActionRow | undefined> {
+    const [row]: AuditActionRow[] = await db.query(
       `SELECT ${ACTION_COLUMNS} FROM corrective_action
         WHERE office_id IS NOT DISTINCT FROM $1 AND rule_id = $2 AND status IN ('open', 'planned', 'done') FOR UPDATE`,
       [officeId, ruleId],
@@ -105,8 +106,8 @@ export class ActionRepository {
     return row;
   }
 
-  async insert(db: Db, a: NewAction): Promise<ActionRow> {
-    const [row]: ActionRow[] = await db.query(
+  async insert(db: Db, a: NewAction): Promise<AuditActionRow> {
+    const [row]: AuditActionRow[] = await db.query(
       `INSERT INTO corrective_action (office_id, rule_id, obligation, period_kind, responsible_side, due_date, catalog_version, opened_by_run)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
       [a.officeId, a.ruleId, a.obligation, a.periodKind, a.responsibleSide, a.dueDate, a.catalogVersion, a.openedByRun],
@@ -127,11 +128,63 @@ export class ActionRepository {
     return refs.filter((r) => linked.has(r.seq));
   }
 
+  /**
+   * A survey action (source "Befragung"); the unique index refuses a second live one for the same
+   * round, field, item and office (23505, mapped by the caller).
+   */
+  async insertSurvey(db: Db, a: { source: SurveyActionSource; dueDate: string; measure: string | null; status: 'open' | 'planned' }): Promise<ActionRow> {
+    const s = a.source;
+    const [row]: ActionRow[] = await db.query(
+      `INSERT INTO corrective_action (source, office_id, responsible_side, due_date, measure, status, survey_round_id, survey_field_id, survey_item_id, survey_source)
+       VALUES ('survey', $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${ACTION_COLUMNS}`,
+      [s.officeId, s.responsibleSide, a.dueDate, a.measure, a.status, s.roundId, s.fieldId, s.itemId, JSON.stringify(s)],
+    );
+    return row;
+  }
+
+  /** The live survey action for the same round, field, item and office, if any. */
+  async liveSurveyFor(db: Db, s: Pick<SurveyActionSource, 'roundId' | 'fieldId' | 'itemId' | 'officeId'>): Promise<ActionRow | undefined> {
+    const [row]: ActionRow[] = await db.query(
+      `SELECT ${ACTION_COLUMNS} FROM corrective_action
+        WHERE source = 'survey' AND survey_round_id = $1 AND survey_field_id = $2 AND survey_item_id IS NOT DISTINCT FROM $3
+          AND office_id IS NOT DISTINCT FROM $4 AND status IN ('open', 'planned', 'done')`,
+      [s.roundId, s.fieldId, s.itemId, s.officeId],
+    );
+    return row;
+  }
+
+  /** The actions that came from a survey round (all statuses), oldest first. */
+  async forSurveyRound(roundId: string, officeIds?: string[]): Promise<ActionRow[]> {
+    return this.ds.query(
+      `SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE source = 'survey' AND survey_round_id = $1 ${officeIds ? 'AND office_id = ANY($2::text[])' : ''} ORDER BY opened_at, id`,
+      officeIds ? [roundId, officeIds] : [roundId],
+    );
+  }
+
+  /** Survey actions reported done: the candidates for a decision by a later round. */
+  async doneSurveyActions(): Promise<ActionRow[]> {
+    return this.ds.query(`SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE source = 'survey' AND status = 'done' ORDER BY opened_at, id`);
+  }
+
+  async setFollowUp(db: Db, id: string, followUp: SurveyFollowUp): Promise<void> {
+    await db.query('UPDATE corrective_action SET survey_follow_up = $2, updated_at = clock_timestamp() WHERE id = $1', [id, JSON.stringify(followUp)]);
+  }
+
   async addEvent(db: Db, e: NewActionEvent): Promise<void> {
     const person = 'side' in e.actor ? e.actor : undefined;
     await db.query(
-      `INSERT INTO corrective_action_event (action_id, kind, from_status, to_status, side, token_id, run_id, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [e.actionId, e.kind, e.fromStatus, e.toStatus, person?.side ?? null, person?.tokenId ?? null, 'runId' in e.actor ? e.actor.runId : null, e.note ?? null],
+      `INSERT INTO corrective_action_event (action_id, kind, from_status, to_status, side, token_id, run_id, survey_round_id, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        e.actionId,
+        e.kind,
+        e.fromStatus,
+        e.toStatus,
+        person?.side ?? null,
+        person?.tokenId ?? null,
+        'runId' in e.actor ? e.actor.runId : null,
+        'surveyRoundId' in e.actor ? e.actor.surveyRoundId : null,
+        e.note ?? null,
+      ],
     );
   }
 
@@ -151,9 +204,9 @@ export class ActionRepository {
     return row;
   }
 
-  /** Every action reported done, locked: the candidates for verification by a run. */
-  async done(db: Db): Promise<ActionRow[]> {
-    return db.query(`SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE status = 'done' ORDER BY id FOR UPDATE`);
+  /** Every audit action reported done, locked: the candidates for verification by a run (survey actions wait for the next round). */
+  async done(db: Db): Promise<AuditActionRow[]> {
+    return db.query(`SELECT ${ACTION_COLUMNS} FROM corrective_action WHERE status = 'done' AND source = 'audit' ORDER BY id FOR UPDATE`);
   }
 
   async get(id: string, db: Db = this.ds): Promise<ActionRow | undefined> {
@@ -171,7 +224,7 @@ export class ActionRepository {
   }
 
   async events(id: string, db: Db = this.ds): Promise<ActionEventRow[]> {
-    return db.query('SELECT kind, from_status, to_status, side, token_id, run_id, note, at FROM corrective_action_event WHERE action_id = $1 ORDER BY id', [id]);
+    return db.query('SELECT kind, from_status, to_status, side, token_id, run_id, survey_round_id, note, at FROM corrective_action_event WHERE action_id = $1 ORDER BY id', [id]);
   }
 
   async list(f: ActionFilter): Promise<Array<ActionRow & { finding_count: number }>> {

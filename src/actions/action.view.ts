@@ -1,5 +1,6 @@
-import type { ActionStatus, Obligation, Side } from '../engine';
+import { ACTION_SOURCE_LABELS, type ActionSource, type ActionStatus, type Obligation, type Side } from '../engine';
 import type { FindingStatus } from '../engine';
+import type { SurveyActionSource, SurveyFollowUp } from '../surveys/actions/survey-action-source';
 
 export type ActionEventKind = 'opened' | 'findings_added' | 'planned' | 'done' | 'commented' | 'dismissed' | 'reopened' | 'verified' | 'verification_postponed';
 
@@ -9,9 +10,11 @@ export const LIVE_STATUSES: readonly ActionStatus[] = ['open', 'planned', 'done'
 export interface ActionRow {
   id: string;
   office_id: string | null;
-  rule_id: string;
-  obligation: Obligation;
-  period_kind: 'week' | 'month';
+  source: ActionSource;
+  /** Audit actions: the rule, its obligation and period kind, the catalog version and the run; null for survey actions. */
+  rule_id: string | null;
+  obligation: Obligation | null;
+  period_kind: 'week' | 'month' | null;
   status: ActionStatus;
   responsible_side: Side;
   measure: string | null;
@@ -19,15 +22,24 @@ export interface ActionRow {
   done_on: string | null;
   verify_period: string | null;
   dismiss_reason: string | null;
-  catalog_version: string;
-  opened_by_run: string;
+  catalog_version: string | null;
+  opened_by_run: string | null;
   opened_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  /** Survey actions: the round, field and item, the gap at creation, and what the deciding round said. */
+  survey_round_id: string | null;
+  survey_field_id: string | null;
+  survey_item_id: string | null;
+  survey_source: SurveyActionSource | null;
+  survey_follow_up: SurveyFollowUp | null;
 }
 
+/** An action opened by an audit run: everything about its rule is there (ck_corrective_action_source_audit). */
+export type AuditActionRow = ActionRow & { source: 'audit'; rule_id: string; obligation: Obligation; period_kind: 'week' | 'month'; catalog_version: string; opened_by_run: string };
+
 export const ACTION_COLUMNS =
-  'id, office_id, rule_id, obligation, period_kind, status, responsible_side, measure, due_date::text AS due_date, done_on::text AS done_on, verify_period, dismiss_reason, catalog_version, opened_by_run, opened_at, updated_at, closed_at';
+    'id, office_id, source, rule_id, obligation, period_kind, status, responsible_side, measure, due_date::text AS due_date, done_on::text AS done_on, verify_period, dismiss_reason, catalog_version, opened_by_run, opened_at, updated_at, closed_at, survey_round_id, survey_field_id, survey_item_id, survey_source, survey_follow_up';
 
 export interface ActionEventRow {
   kind: ActionEventKind;
@@ -36,6 +48,7 @@ export interface ActionEventRow {
   side: Side | null;
   token_id: string | null;
   run_id: string | null;
+  survey_round_id: string | null;
   note: string | null;
   at: Date;
 }
@@ -56,8 +69,13 @@ export interface ActionSummary {
   /** null: a district rule; the coordination office is responsible. */
   officeId: string | null;
   scope: 'office' | 'district';
-  ruleId: string;
-  obligation: Obligation;
+  /** audit: opened by a run for a rule; survey: turned from a gap in a survey round's results. */
+  source: ActionSource;
+  /** German: "Prüflauf" or "Befragung". */
+  sourceLabel: string;
+  /** null for survey actions. */
+  ruleId: string | null;
+  obligation: Obligation | null;
   status: ActionStatus;
   /** Past its due date and neither done, verified nor dismissed. */
   overdue: boolean;
@@ -69,22 +87,30 @@ export interface ActionSummary {
   /** While done: the period whose verdict decides (verified if compliant, reopened if not). */
   verifyPeriod: string | null;
   dismissReason: string | null;
-  catalogVersion: string;
-  openedByRun: string;
+  catalogVersion: string | null;
+  openedByRun: string | null;
   openedAt: string;
   updatedAt: string;
   closedAt: string | null;
   findingCount: number;
+  /** Survey actions: where the action came from (round, questionnaire, field, item, the gap at creation) and the deciding round's comparison. */
+  survey: SurveyActionInfo | null;
+}
+
+export interface SurveyActionInfo extends SurveyActionSource {
+  /** Set once a later round of the questionnaire decided (verified or reopened the action). */
+  followUp: SurveyFollowUp | null;
 }
 
 export interface ActionEventView {
   kind: ActionEventKind;
   fromStatus: ActionStatus | null;
   toStatus: ActionStatus;
-  /** Who: a side with its token, or the service on the evidence of an audit run. */
+  /** Who: a side with its token, or the service on the evidence of an audit run or a survey round. */
   side: Side | null;
   tokenId: string | null;
   runId: string | null;
+  surveyRoundId: string | null;
   note: string | null;
   at: string;
 }
@@ -114,6 +140,8 @@ export function toSummary(r: ActionRow & { finding_count?: number }, today: stri
     id: r.id,
     officeId: r.office_id,
     scope: r.office_id === null ? 'district' : 'office',
+    source: r.source,
+    sourceLabel: ACTION_SOURCE_LABELS[r.source],
     ruleId: r.rule_id,
     obligation: r.obligation,
     status: r.status,
@@ -130,6 +158,7 @@ export function toSummary(r: ActionRow & { finding_count?: number }, today: stri
     updatedAt: new Date(r.updated_at).toISOString(),
     closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
     findingCount: Number(r.finding_count ?? 0),
+    survey: r.survey_source ? { ...r.survey_source, followUp: r.survey_follow_up } : null,
   };
 }
 
@@ -144,6 +173,7 @@ export function toView(r: ActionRow, findings: ActionFindingRow[], events: Actio
       side: e.side,
       tokenId: e.token_id,
       runId: e.run_id,
+      surveyRoundId: e.survey_round_id,
       note: e.note,
       at: new Date(e.at).toISOString(),
     })),

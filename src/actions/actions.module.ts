@@ -7,10 +7,11 @@ import { ActionRunProcessor } from './action-run.processor';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
 import { DemoActions } from './demo-actions';
+import { SurveyActionSinkModule } from './survey-action-sink.module';
 
-/** Corrective actions (issue 12): findings become actions, the next audit proves them closed. */
+/** Corrective actions (issue 12): findings become actions, the next audit proves them closed; survey gaps too (issue 16). */
 @Module({
-  imports: [AuditsModule, OfficesModule, NotificationsModule],
+  imports: [AuditsModule, OfficesModule, NotificationsModule, SurveyActionSinkModule],
   controllers: [ActionsController],
   providers: [ActionRepository, ActionsService, ActionRunProcessor, DemoActions],
   exports: [ActionsService, ActionRunProcessor, DemoActions],

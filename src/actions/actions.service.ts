@@ -18,6 +18,15 @@ import { dueDate, firstPeriodAfter } from './verification-period';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Survey actions have no rule and so no obligation; their due dates follow the catalog's weeks for
+ * a "should" rule (a gap in a survey is not a violation of a "must"). Documented in the README.
+ */
+export const SURVEY_ACTION_OBLIGATION = 'should' as const;
+
+/** How the done notice of a survey action names what decides. */
+export const SURVEY_DECIDES = 'die nächste Befragungsrunde desselben Fragebogens, die nach der Erledigung beginnt';
+
 /** How long verified and dismissed actions stay in the "recently closed" lists of the pages. */
 export const RECENT_DAYS = 30;
 
@@ -76,8 +85,22 @@ export class ActionsService implements OnModuleInit {
   }
 
   done(principal: Principal, id: string, note?: string): Promise<ActionView> {
-    return this.command(principal, id, 'done', note?.trim() || null, (row, today) => ({ status: 'done', doneOn: today, verifyPeriod: firstPeriodAfter(today, row.period_kind).id }), (row, ctx) =>
-      actionNotices(ctx, row, 'action_done', ['coordination'], `Maßnahme erledigt gemeldet: ${actionSubject(ctx, row)}`, `Über die Wirksamkeit entscheidet ${periodLabel(row.verify_period!)}.${note?.trim() ? ` Anmerkung: ${note.trim()}` : ''}`),
+    return this.command(
+      principal,
+      id,
+      'done',
+      note?.trim() || null,
+      // A survey action has no judged period: the next round of its questionnaire decides (survey-action-sink.adapter.ts).
+      (row, today) => ({ status: 'done', doneOn: today, verifyPeriod: row.period_kind === null ? null : firstPeriodAfter(today, row.period_kind).id }),
+      (row, ctx) =>
+        actionNotices(
+          ctx,
+          row,
+          'action_done',
+          ['coordination'],
+          `Maßnahme erledigt gemeldet: ${actionSubject(ctx, row)}`,
+          `Über die Wirksamkeit entscheidet ${row.verify_period ? periodLabel(row.verify_period) : SURVEY_DECIDES}.${note?.trim() ? ` Anmerkung: ${note.trim()}` : ''}`,
+        ),
     );
   }
 
@@ -99,7 +122,7 @@ export class ActionsService implements OnModuleInit {
       id,
       'reopen',
       note?.trim() || null,
-      (row, today) => ({ status: 'open', dueDate: dueDate(today, this.catalog.catalog.actionDueWeeks[row.obligation]), doneOn: null, verifyPeriod: null, dismissReason: null }),
+      (row, today) => ({ status: 'open', dueDate: dueDate(today, this.catalog.catalog.actionDueWeeks[row.obligation ?? SURVEY_ACTION_OBLIGATION]), doneOn: null, verifyPeriod: null, dismissReason: null }),
       (row, ctx) => actionNotices(ctx, row, 'action_reopened', ['regional'], `Maßnahme wieder geöffnet: ${actionSubject(ctx, row)}`, `Die Koordinierungsstelle hat die Maßnahme wieder geöffnet; neue Frist ${germanDate(row.due_date)}.${note?.trim() ? ` ${note.trim()}` : ''}`),
     );
   }

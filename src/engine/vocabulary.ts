@@ -55,6 +55,13 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, StatusWording>>
   dismissed: { text: 'verworfen', icon: '–' },
 };
 
+/** Where a corrective action comes from: an audit run's finding, or a gap in a survey round's results. */
+export type ActionSource = 'audit' | 'survey';
+export const ACTION_SOURCE_LABELS: Readonly<Record<ActionSource, string>> = {
+  audit: 'Prüflauf',
+  survey: 'Befragung',
+};
+
 /** Shown beside an action whose due date has passed while it is open or planned. */
 export const OVERDUE_LABEL: StatusWording = { text: 'überfällig', icon: '⚠' };
 
@@ -129,6 +136,7 @@ export function vocabulary(): Vocabulary {
     weekdaysShort: WEEKDAY_SHORT_DE,
     months: MONTH_NAMES,
     actionStatuses: ACTION_STATUS_LABELS,
+    actionSources: ACTION_SOURCE_LABELS,
     overdue: OVERDUE_LABEL,
   };
 }
@@ -144,5 +152,6 @@ export interface Vocabulary {
   weekdaysShort: Readonly<Record<Weekday, string>>;
   months: readonly string[];
   actionStatuses: Readonly<Record<ActionStatus, StatusWording>>;
+  actionSources: Readonly<Record<ActionSource, string>>;
   overdue: StatusWording;
 }

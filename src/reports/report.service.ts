@@ -110,7 +110,7 @@ export class ReportService {
   }
 
   private async section(principal: Principal, office: { id: string; name: string }, verdicts: ReportVerdict[], from: string, to: string): Promise<ReportSection> {
-    const actions = (await this.actions.list(principal, { office: office.id })).filter((a) => a.status !== 'dismissed').map((a) => ({ ...a, ruleTitle: this.title(a.ruleId) }));
+    const actions = (await this.actions.list(principal, { office: office.id })).filter((a) => a.status !== 'dismissed').map((a) => ({ ...a, ruleTitle: a.survey ? a.survey.title : this.title(a.ruleId ?? '') }));
     const inForce = await this.deviations.forPeriod(office.id, from, to);
     return { office, verdicts, actions, deviations: inForce.applied.map((d) => this.deviation(d)) };
   }

@@ -8,6 +8,7 @@ import { QuestionnaireCatalog } from './questionnaire-catalog.service';
 import { berlinDay } from './survey-clock';
 import { SurveyAnswerRepository } from './survey-answer.repository';
 import { SurveyRoundRepository } from './survey-round.repository';
+import { SurveyActionsService } from './survey-actions.service';
 import { SurveyRoundsService } from './survey-rounds.service';
 
 /** How a demo round answers: field id → [actual mean, importance mean]; the rest is seeded noise. */
@@ -22,6 +23,10 @@ interface DemoProfile {
 }
 
 const SMALL_OFFICES = ['breckerfeld', 'sprockhoevel'];
+
+/** The demo round whose largest gap becomes a corrective action, and the measure the coordination office plans for it. */
+export const ACTION_ROUND_TITLE = 'Mitarbeiterbefragung';
+const DEMO_MEASURE = 'Arbeitsplätze und Technik mit der IT begehen; Mängelliste je Regionalstelle bis zur nächsten Befragung abarbeiten.';
 
 const PROFILES: DemoProfile[] = [
   {
@@ -73,6 +78,7 @@ export class SurveyDemoService {
     private readonly roundsService: SurveyRoundsService,
     private readonly rounds: SurveyRoundRepository,
     private readonly answers: SurveyAnswerRepository,
+    private readonly actions: SurveyActionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -81,16 +87,22 @@ export class SurveyDemoService {
     if ((await this.rounds.list()).length > 0) return false;
     const officeIds = await this.rounds.allOfficeIds();
     let total = 0;
+    const roundIds = new Map<string, string>();
     for (const profile of PROFILES) {
       const questionnaire = this.catalog.all.find((q) => q.id === profile.questionnaireId);
       if (!questionnaire) continue; // the job centre replaced the example questionnaire
-      total += await this.seedRound(principal, questionnaire, profile, officeIds);
+      const seeded = await this.seedRound(principal, questionnaire, profile, officeIds);
+      roundIds.set(profile.title, seeded.roundId);
+      total += seeded.answers;
     }
-    this.logger.log({ msg: 'demo surveys seeded', rounds: PROFILES.length, answers: total });
+    // From gaps to actions: the coordination office turns the latest staff round's largest gap in the district into an action.
+    const latest = roundIds.get(ACTION_ROUND_TITLE);
+    const action = latest ? await this.actions.openForLargestGap(principal, latest, DEMO_MEASURE) : null;
+    this.logger.log({ msg: 'demo surveys seeded', rounds: PROFILES.length, answers: total, actionFromLargestGap: action?.title ?? null });
     return true;
   }
 
-  private async seedRound(principal: Principal, q: Questionnaire, profile: DemoProfile, officeIds: string[]): Promise<number> {
+  private async seedRound(principal: Principal, q: Questionnaire, profile: DemoProfile, officeIds: string[]): Promise<{ roundId: string; answers: number }> {
     const from = berlinDay(this.clock, -profile.daysAgo[0]);
     const to = berlinDay(this.clock, -profile.daysAgo[1]);
     const counts = new Map(officeIds.map((id, k) => [id, profile.answersPerOffice(id, k)]));
@@ -119,7 +131,7 @@ export class SurveyDemoService {
       await this.answers.submitMany(opened.round.id, officeId, batch);
       n += batch.length;
     }
-    return n;
+    return { roundId: opened.round.id, answers: n };
   }
 }
 

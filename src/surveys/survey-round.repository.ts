@@ -178,6 +178,20 @@ export class SurveyRoundRepository {
     return row ? toRound(row) : undefined;
   }
 
+  /**
+   * The rounds of the same questionnaire after this one that begin on or after a day, in order:
+   * the candidates to decide whether an action reported done on that day worked.
+   */
+  async later(round: SurveyRound, fromDay: string): Promise<SurveyRound[]> {
+    const rows: RoundRow[] = await this.ds.query(
+      `SELECT ${ROUND_COLUMNS} FROM survey_round
+        WHERE questionnaire_id = $1 AND id <> $2 AND (period_from, created_at) > ($3::date, $4::timestamptz) AND period_from >= $5::date
+        ORDER BY period_from, created_at LIMIT 20`,
+      [round.questionnaireId, round.id, round.from, round.createdAt, fromDay],
+    );
+    return rows.map(toRound);
+  }
+
   // ---- ballots of the public link ----
 
   async insertBallot(hash: string, roundId: string, officeId: string, validUntil: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { ACTION_SOURCE_LABELS } from '../engine';
 import { AUDIENCE_LABELS } from '../engine/vocabulary';
 import type { Change } from './survey-comparison';
 import type { HiddenReason } from './survey-results';
@@ -40,7 +41,7 @@ export const FIGURE_LABELS = {
   change: 'Veränderung',
   district: 'Kreis (alle Regionalstellen der Befragung)',
   /** The source of a corrective action that comes from a survey (the audits' source is "Prüflauf"). */
-  actionSource: 'Befragung',
+  actionSource: ACTION_SOURCE_LABELS.survey,
 } as const;
 
 export function surveyVocabulary() {

@@ -57,8 +57,11 @@ export class SurveysController {
   @HttpCode(200)
   @Roles('coordination')
   @ApiOperation({ summary: 'Befragung vorzeitig beenden (Koordinierungsstelle): danach keine Antworten mehr, Ergebnisse werden sichtbar' })
-  close(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<RoundView> {
-    return this.rounds.close(p, id);
+  async close(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<RoundView> {
+    const view = await this.rounds.close(p, id);
+    // The round's results are out now: done actions of earlier rounds may be decided by it (also done by the periodic sweep).
+    await this.actions.settleQuietly();
+    return view;
   }
 
   @Post('rounds/:id/codes')
@@ -111,7 +114,7 @@ export class SurveysController {
   }
 
   @Post('rounds/:id/actions')
-  @ApiOperation({ summary: 'Maßnahme aus einem Themenfeld oder einer Frage ableiten (Quelle „Befragung“); 501, solange das Maßnahmenmodul fehlt' })
+  @ApiOperation({ summary: 'Maßnahme aus einem Themenfeld oder einer Frage ableiten (Quelle „Befragung“); Koordinierungsstelle, oder eine Regionalstelle für die eigenen Ergebnisse; 409 bei einer schon offenen Maßnahme derselben Frage' })
   openAction(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: SurveyActionRequestDto): Promise<SurveyActionSummary> {
     return this.actions.open(p, id, dto);
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OfficesModule } from '../offices/offices.module';
+import { SURVEY_ACTION_SINK, SurveyActionSinkSlot } from './actions/survey-action.sink';
 import { PageSessionService } from '../web/page-session.service';
-import { SURVEY_ACTION_SINK, UnavailableSurveyActionSink } from './actions/survey-action.sink';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { PublicSurveysController } from './public-surveys.controller';
 import { QuestionnaireCatalog } from './questionnaire-catalog.service';
@@ -17,7 +17,8 @@ import { SurveysController } from './surveys.controller';
 
 /**
  * Surveys and self-assessment (issue 16): questionnaires from config/surveys, rounds, anonymous
- * answers, results, exports and pages. Corrective actions plug in at SURVEY_ACTION_SINK.
+ * answers, results, exports and pages. Corrective actions plug in at SURVEY_ACTION_SINK
+ * (bound into the slot by src/actions/survey-action-sink.module.ts, which imports this module).
  */
 @Module({
   imports: [OfficesModule],
@@ -33,9 +34,10 @@ import { SurveysController } from './surveys.controller';
     SurveyDemoService,
     PublicRateLimitGuard,
     PageSessionService,
-    // The corrective-actions module replaces this binding (see survey-action.sink.ts).
-    { provide: SURVEY_ACTION_SINK, useClass: UnavailableSurveyActionSink },
+    // The corrective-actions module binds its sink into the slot at start (src/actions/survey-action-sink.module.ts).
+    SurveyActionSinkSlot,
+    { provide: SURVEY_ACTION_SINK, useExisting: SurveyActionSinkSlot },
   ],
-  exports: [SurveyDemoService],
+  exports: [SurveyDemoService, SurveyActionSinkSlot, SurveyActionsService],
 })
 export class SurveysModule {}

@@ -42,6 +42,17 @@ describe('survey demo data', () => {
     expect(ranked[0].fieldId).toBe('bedingungen');
   });
 
+  it('has one corrective action from the latest staff round\'s largest gap in the district, planned by the coordination office', async () => {
+    const rounds: RoundJson[] = (await t.http().get('/api/v1/surveys/rounds').set(auth(token)).expect(200)).body;
+    const latestStaff = rounds.find((r) => r.title === 'Mitarbeiterbefragung')!;
+    const plan = (await t.http().get(`/api/v1/surveys/rounds/${latestStaff.id}/action-plan`).set(auth(token)).expect(200)).body;
+    expect(plan.fields[0].fieldId).toBe('bedingungen');
+    expect(plan.fields[0].actions).toEqual([expect.objectContaining({ fieldId: 'bedingungen', itemId: null, officeId: null, status: 'planned', responsibleSide: 'coordination' })]);
+    expect(plan.fields.slice(1).flatMap((f: { actions: unknown[] }) => f.actions)).toEqual([]);
+    const actions = (await t.http().get('/api/v1/actions').set(auth(token)).expect(200)).body;
+    expect(actions.filter((a: { source: string }) => a.source === 'survey')).toHaveLength(1);
+  });
+
   it('used the codes it answered with and adds nothing on a second start', async () => {
     const [{ used }] = await t.dataSource.query('SELECT count(*)::int AS used FROM survey_code WHERE used');
     const [{ staffAnswers }] = await t.dataSource.query(`SELECT count(*)::int AS "staffAnswers" FROM survey_answer a JOIN survey_round r ON r.id = a.round_id WHERE r.audience = 'staff'`);

@@ -31,7 +31,7 @@ interface GroupJson {
 interface ResultsJson {
   groups: GroupJson[];
   previousRound: { id: string } | null;
-  actions: { available: boolean; message: string };
+  actions: { available: boolean; message: string | null };
   round: { offices: Array<{ officeId: string }> };
 }
 
@@ -118,8 +118,8 @@ describe('survey results (HTTP)', () => {
       expect(witten.comments).toEqual([{ itemId: 'gesamt-anregungen', question: expect.any(String), texts: ['Witten meint 0', 'Witten meint 1', 'Witten meint 2', 'Witten meint 3', 'Witten meint 4'] }]);
     });
 
-    it('tells that actions are not available yet instead of offering them', () => {
-      expect(results.actions).toEqual({ available: false, message: 'Maßnahmen sind noch nicht verfügbar.' });
+    it('offers actions from the results (the corrective-actions module is bound)', () => {
+      expect(results.actions).toEqual({ available: true, message: null });
     });
 
     it('shows a regional office its own results and the district, but not the district free text nor other offices', async () => {

@@ -146,7 +146,7 @@ describe('surveys in the browser (Chromium)', () => {
       expect(await page.getByLabel('Letzter Tag').getAttribute('aria-invalid')).toBe('true');
     });
 
-    it('sees the results with the largest gap first, a chart per field, hidden small groups, and where actions will come from', async () => {
+    it('sees the results with the largest gap first, a chart per field, hidden small groups, and creates an action from the largest gap', async () => {
       const { round, codes } = await openStaffRound(web.t, coordination, { offices: ['witten', 'hattingen', 'herdecke'], codesPerOffice: 8, title: 'Runde mit Ergebnissen' });
       for (let k = 0; k < 6; k++) await answerWithCode(web.t, codes.witten[k], staffAnswer({ bedingungen: [2, 5], vorgesetzte: [3, 4], aufgaben: [4, 4] }, `Hinweis ${k}`));
       for (let k = 0; k < 3; k++) await answerWithCode(web.t, codes.hattingen[k], staffAnswer({ bedingungen: [2, 5] }));
@@ -160,20 +160,47 @@ describe('surveys in the browser (Chromium)', () => {
       expect(await first.textContent()).toContain('Arbeitsplatz und Technik');
       expect(await first.locator('.gap').textContent()).toBe('+3,00');
       expect(await page.locator('section[data-field="bedingungen"] svg.survey-chart title').textContent()).toContain('Arbeitsplatz und Technik');
-      // Until the corrective-actions module is bound, no button promises an action; the page says why.
-      expect(await page.locator('#actions-unavailable').textContent()).toContain('Maßnahmen sind noch nicht verfügbar.');
-      expect(await page.getByRole('button', { name: /Maßnahme anlegen/ }).count()).toBe(0);
+      expect(await page.locator('#actions-unavailable').count()).toBe(0);
       await screenshot(page, 'survey-results');
       await page.getByLabel('Gruppe').selectOption('hattingen');
       await page.locator('.hidden-group').waitFor();
       expect(await page.locator('.hidden-group').textContent()).toContain('Zu wenige Antworten');
+      expect(await page.getByRole('button', { name: /Maßnahme anlegen/ }).count()).toBe(0);
       await page.getByLabel('Gruppe').selectOption('witten');
       expect(await page.locator('.comments').textContent()).toContain('Hinweis 0');
+      // The largest gap of the district becomes a corrective action with one click.
+      await page.getByLabel('Gruppe').selectOption('district');
+      await page.locator('#ranking tbody tr').first().getByRole('button', { name: 'Maßnahme anlegen (Arbeitsplatz und Technik)' }).click();
+      await page.locator('#action-status .notice').waitFor();
+      expect(await page.locator('#action-status .notice').textContent()).toContain('Maßnahme angelegt: Befragung: Arbeitsplatz und Technik (Kreis, Lücke 3,00)');
+      const [created] = await web.t.dataSource.query(`SELECT source, office_id, survey_field_id, status, responsible_side FROM corrective_action WHERE survey_round_id = $1`, [round.id]);
+      expect(created).toEqual({ source: 'survey', office_id: null, survey_field_id: 'bedingungen', status: 'open', responsible_side: 'coordination' });
+      await screenshot(page, 'survey-action-created');
+      // A second click on the same gap (after a reload) is refused with a German message, and nothing is written.
+      await page.reload();
+      await page.locator('#ranking').waitFor();
+      await page.getByLabel('Gruppe').selectOption('district');
+      await page.locator('#ranking tbody tr').first().getByRole('button', { name: /Maßnahme anlegen/ }).click();
+      await page.locator('#action-status .error-box').waitFor();
+      expect(await page.locator('#action-status .error-box').textContent()).toContain('bereits eine offene Maßnahme');
+      expect(await web.t.count('corrective_action')).toBe(1);
       await page.getByRole('link', { name: 'Maßnahmenplan' }).first().click();
       await page.locator('section.plan-field').first().waitFor();
-      expect(await page.locator('section.plan-field').first().getAttribute('data-field')).toBe('bedingungen');
-      expect(await page.locator('#actions-unavailable').textContent()).toContain('Maßnahmen sind noch nicht verfügbar.');
+      const firstField = page.locator('section.plan-field').first();
+      expect(await firstField.getAttribute('data-field')).toBe('bedingungen');
+      expect(await firstField.locator('tr.plan-action').count()).toBe(1);
+      expect(await firstField.locator('.plan-status').textContent()).toBe('offen');
+      expect(await firstField.locator('.plan-responsible').textContent()).toBe('Koordinierungsstelle');
+      expect(await firstField.locator('.plan-due').textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+      expect(await page.locator('#actions-unavailable').count()).toBe(0);
       await screenshot(page, 'survey-action-plan');
+      // The action is one of the coordination office's actions, with its source, in the same panel as audit actions.
+      await firstField.getByRole('link', { name: /Befragung: Arbeitsplatz und Technik/ }).click();
+      const item = page.locator('#open-actions .action-item[data-source="survey"]');
+      await item.waitFor();
+      expect(await item.locator('h4').textContent()).toBe('Befragung: Arbeitsplatz und Technik (Kreis, Lücke 3,00)');
+      expect(await item.textContent()).toContain('Quelle: Befragung „Runde mit Ergebnissen“');
+      expect(await item.getByLabel('Geplante Maßnahme').count()).toBe(1);
     });
 
     it('keeps another office out of a round that does not concern it', async () => {

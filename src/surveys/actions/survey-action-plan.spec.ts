@@ -1,7 +1,8 @@
 import { computeResults } from '../survey-results';
 import type { Questionnaire } from '../questionnaire';
 import type { SurveyRound } from '../survey-round.repository';
-import { buildActionPlan, buildSurveyActionSource, isSourceProblem } from './survey-action-plan';
+import { buildActionPlan, buildSurveyActionSource, followUpOf, isSourceProblem } from './survey-action-plan';
+import type { SurveyActionSource } from './survey-action-source';
 
 const questionnaire: Questionnaire = {
   id: 'q',
@@ -37,6 +38,23 @@ function groups(aActual: number, bActual: number, n = 6) {
   });
 }
 
+const anAction = {
+  actionId: 'x',
+  fieldId: 'b',
+  itemId: 'b1',
+  officeId: 'witten',
+  title: 't',
+  status: 'open',
+  statusText: 'offen',
+  measure: 'm',
+  dueDate: '2026-12-31',
+  overdue: false,
+  responsibleSide: 'regional' as const,
+  responsibleSideText: 'Regionalstelle Witten',
+  href: null,
+  decision: null,
+};
+
 describe('from gaps to actions', () => {
   it('describes an action for an item of an office with the figures computed for it and a German title', () => {
     const source = buildSurveyActionSource(round, groups(4, 2), { fieldId: 'b', itemId: 'b1', officeId: 'witten' });
@@ -70,7 +88,7 @@ describe('from gaps to actions', () => {
   });
 
   it('lists the actions per field, largest gap first, and marks an item improved by the next round', () => {
-    const action = { actionId: 'x', fieldId: 'b', itemId: 'b1', officeId: 'witten', title: 't', status: 'done', statusText: 'erledigt', measure: 'm', dueDate: null, href: null };
+    const action = { ...anAction, status: 'done', statusText: 'erledigt gemeldet' };
     const plan = buildActionPlan(
       questionnaire.fields.map((f) => ({ id: f.id, title: f.title })),
       groups(4, 2),
@@ -81,7 +99,42 @@ describe('from gaps to actions', () => {
       ['b', 1, 1],
       ['a', 2, 0],
     ]);
-    expect(plan[0].actions[0].followUp).toEqual({ roundId: 'r2', roundTitle: 'Runde 2', actualMean: 3, before: 2, change: 'better' });
+    expect(plan[0].actions[0].followUp).toEqual({
+      roundId: 'r2',
+      roundTitle: 'Runde 2',
+      before: { actualMean: 2, gap: 3, answers: 6 },
+      after: { actualMean: 3, gap: 2, answers: 6 },
+      change: 'better',
+    });
     expect(buildActionPlan([{ id: 'b', title: 'Technik' }], groups(4, 2), null, [action])[0].actions[0].followUp).toBeNull();
+  });
+
+  it('shows the decision of a later round instead of the next round when one decided the action', () => {
+    const decision = { roundId: 'r3', roundTitle: 'Runde 3', before: { actualMean: 2, gap: 3, answers: 6 }, after: { actualMean: 2, gap: 3, answers: 7 }, change: 'same' as const };
+    const plan = buildActionPlan([{ id: 'b', title: 'Technik' }], groups(4, 2), { round: { id: 'r2', title: 'Runde 2' }, groups: groups(4, 4) }, [{ ...anAction, decision }]);
+    expect(plan[0].actions[0].followUp).toEqual(decision);
+  });
+
+  describe('what a later round says about an action', () => {
+    const source = buildSurveyActionSource(round, groups(4, 2), { fieldId: 'b', itemId: 'b1', officeId: 'witten' }) as SurveyActionSource;
+    const later = { id: 'r2', title: 'Runde 2' };
+
+    it('an item rated higher in the later round is better, with the number of answers of both rounds', () => {
+      expect(followUpOf(source, later, groups(4, 3, 7))).toEqual({ roundId: 'r2', roundTitle: 'Runde 2', before: { actualMean: 2, gap: 3, answers: 6 }, after: { actualMean: 3, gap: 2, answers: 7 }, change: 'better' });
+    });
+
+    it('the same or a lower rating is no improvement (survey-comparison: means rounded to one decimal)', () => {
+      expect(followUpOf(source, later, groups(4, 2))?.change).toBe('same');
+      expect(followUpOf(source, later, groups(4, 1))?.change).toBe('worse');
+    });
+
+    it('says nothing while the group is below the minimum size in the later round', () => {
+      expect(followUpOf(source, later, groups(4, 5, 4))).toBeNull();
+    });
+
+    it('compares a whole field by its mean and the group\'s number of answers', () => {
+      const field = buildSurveyActionSource(round, groups(4, 2), { fieldId: 'b' }) as SurveyActionSource;
+      expect(followUpOf(field, later, groups(4, 3, 8))).toMatchObject({ before: { actualMean: 2, answers: 6 }, after: { actualMean: 3, answers: 8 }, change: 'better' });
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { changeOf, type Change } from '../survey-comparison';
+import { changeOf } from '../survey-comparison';
 import { DISTRICT_KEY, fieldsByGap, type GroupResult } from '../survey-results';
 import { FIGURE_LABELS } from '../survey-vocabulary';
 import type { SurveyRound } from '../survey-round.repository';
-import type { SurveyActionSource, SurveyActionSummary } from './survey-action-source';
+import type { SurveyActionSource, SurveyActionSummary, SurveyFollowUp } from './survey-action-source';
 
 /** What a client names; the figures are looked up, never taken from the request. */
 export interface SurveyActionTarget {
@@ -56,9 +56,34 @@ export function isSourceProblem(x: SurveyActionSource | SourceProblem): x is Sou
   return !('kind' in x);
 }
 
+type Figures = { actualMean: number | null; gap: number | null; answers: number | null };
+
+/** The figures of an action's item (or field) in its group (office or district), or null where hidden. */
+function figuresFor(groups: GroupResult[], a: Pick<SurveyActionSummary, 'fieldId' | 'itemId' | 'officeId'>): Figures | null {
+  const g = groups.find((x) => x.key === (a.officeId ?? DISTRICT_KEY) && x.shown);
+  const f = g?.fields.find((x) => x.fieldId === a.fieldId);
+  if (!g || !f) return null;
+  if (a.itemId) {
+    const i = f.items.find((x) => x.itemId === a.itemId);
+    return i && i.actualMean !== null ? { actualMean: i.actualMean, gap: i.gap, answers: i.answers } : null;
+  }
+  return f.actualMean !== null ? { actualMean: f.actualMean, gap: f.gap, answers: g.answers } : null;
+}
+
+/**
+ * What a later round says about an action: its figures at creation against the later round's, with
+ * the number of answers of both; null while the group or item is hidden there (too few answers).
+ */
+export function followUpOf(source: SurveyActionSource, later: Pick<SurveyRound, 'id' | 'title'>, groups: GroupResult[]): SurveyFollowUp | null {
+  const after = figuresFor(groups, source);
+  if (!after || after.actualMean === null) return null;
+  const before = { actualMean: source.figures.actualMean, gap: source.figures.gap, answers: source.figures.answers };
+  return { roundId: later.id, roundTitle: later.title, before, after, change: changeOf(after.actualMean, before.actualMean) };
+}
+
 /** An action of the plan, with what the next round of the same questionnaire says about its item. */
 export interface PlannedAction extends SurveyActionSummary {
-  followUp: { roundId: string; roundTitle: string; change: Change | null; actualMean: number | null; before: number | null } | null;
+  followUp: SurveyFollowUp | null;
 }
 
 export interface ActionPlanField {
@@ -73,7 +98,8 @@ export interface ActionPlanField {
 
 /**
  * The action plan of a round, per field (largest gap first): the actions the sink lists, and for
- * each, once the next round of the questionnaire has results, whether its item (or field) improved.
+ * each what the next round of the questionnaire says about its item (or field), once it has
+ * results; an action a later round has decided shows that decision.
  */
 export function buildActionPlan(
   fields: Array<{ id: string; title: string }>,
@@ -82,11 +108,6 @@ export function buildActionPlan(
   actions: SurveyActionSummary[],
 ): ActionPlanField[] {
   const headline = current.find((g) => g.shown) ?? null;
-  const figures = (groups: GroupResult[], a: Pick<SurveyActionSummary, 'fieldId' | 'itemId' | 'officeId'>) => {
-    const g = groups.find((x) => x.key === (a.officeId ?? DISTRICT_KEY) && x.shown);
-    const f = g?.fields.find((x) => x.fieldId === a.fieldId);
-    return a.itemId ? (f?.items.find((i) => i.itemId === a.itemId) ?? null) : (f ?? null);
-  };
   const plan = fields.map((f): ActionPlanField => {
     const fr = headline?.fields.find((x) => x.fieldId === f.id) ?? null;
     return {
@@ -97,14 +118,13 @@ export function buildActionPlan(
       actualMean: fr?.actualMean ?? null,
       actions: actions
         .filter((a) => a.fieldId === f.id)
-        .map((a) => {
+        .map((a): PlannedAction => {
+          if (a.decision) return { ...a, followUp: a.decision };
           if (!next) return { ...a, followUp: null };
-          const before = figures(current, a)?.actualMean ?? null;
-          const after = figures(next.groups, a)?.actualMean ?? null;
-          return {
-            ...a,
-            followUp: { roundId: next.round.id, roundTitle: next.round.title, actualMean: after, before, change: before !== null && after !== null ? changeOf(after, before) : null },
-          };
+          const before = figuresFor(current, a) ?? { actualMean: null, gap: null, answers: null };
+          const after = figuresFor(next.groups, a) ?? { actualMean: null, gap: null, answers: null };
+          const change = before.actualMean !== null && after.actualMean !== null ? changeOf(after.actualMean, before.actualMean) : null;
+          return { ...a, followUp: { roundId: next.round.id, roundTitle: next.round.title, before, after, change } };
         }),
     };
   });

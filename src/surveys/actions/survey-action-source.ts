@@ -51,6 +51,36 @@ export interface SurveyActionSummary {
   statusText: string;
   measure: string | null;
   dueDate: string | null;
+  /** Past its due date and still open or planned. */
+  overdue: boolean;
+  /** Who carries out the measure: the office, or the coordination office for the district; with its German name. */
+  responsibleSide: 'coordination' | 'regional';
+  responsibleSideText: string;
   /** Link to the action's own page, if the actions module has one. */
   href: string | null;
+  /** The comparison with the later round that decided the action (verified or reopened it), once there was one. */
+  decision: SurveyFollowUp | null;
+}
+
+/** A survey action reported done, waiting for a later round of its questionnaire to decide. */
+export interface DoneSurveyAction {
+  actionId: string;
+  doneOn: string;
+  source: SurveyActionSource;
+  /** The round that decided it last time (it was reopened then): only later rounds decide again. */
+  lastDecidedBy: string | null;
+}
+
+/**
+ * What a later round of the same questionnaire says about an action's item (or field) in the
+ * action's group: the mean actual rating and gap before (the action's round) and after, with the
+ * number of answers of both, and whether the rating improved (survey-comparison.ts: the means
+ * rounded to one decimal differ).
+ */
+export interface SurveyFollowUp {
+  roundId: string;
+  roundTitle: string;
+  change: 'better' | 'worse' | 'same' | null;
+  before: { actualMean: number | null; gap: number | null; answers: number | null };
+  after: { actualMean: number | null; gap: number | null; answers: number | null };
 }

@@ -90,4 +90,11 @@ export class SurveyActionRequestDto {
   @MaxLength(63, { message: 'ist zu lang' })
   @IsString({ message: 'muss die Kennung einer Regionalstelle sein' })
   officeId?: string;
+
+  @ApiPropertyOptional({ example: 'Monatliche Rückmeldegespräche im Team einführen.', description: 'Die geplante Maßnahme (von der verantwortlichen Seite: gleich „geplant“; sonst ein Vorschlag)' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'darf höchstens 2000 Zeichen lang sein' })
+  @Matches(/\S/, { message: 'Bitte die Maßnahme beschreiben oder das Feld weglassen.' })
+  @IsString({ message: 'muss ein Text sein' })
+  measure?: string;
 }

@@ -11,8 +11,10 @@ import { formatDate, formatPeriod } from './german-format.js';
  * @typedef {{ text: string, icon: string }} Wording
  * @typedef {{ id: string, title: string, shortTitle: string }} RuleInfo
  * @typedef {{ rules: RuleInfo[], vocabulary: { statuses: Record<string, Wording>, actionStatuses: Record<string, Wording>, overdue: Wording, sides: Record<string, string> } }} Standards
- * @typedef {{ id: string, officeId: string | null, scope: string, ruleId: string, status: string, overdue: boolean, responsibleSide: string,
- *   measure: string | null, dueDate: string, doneOn: string | null, verifyPeriod: string | null, dismissReason: string | null, closedAt: string | null, findingCount: number }} Action
+ * @typedef {{ title: string, roundTitle: string, followUp: { roundTitle: string, change: string | null } | null }} SurveyOrigin
+ * @typedef {{ id: string, officeId: string | null, scope: string, source: string, sourceLabel: string, ruleId: string | null, status: string, overdue: boolean, responsibleSide: string,
+ *   measure: string | null, dueDate: string, doneOn: string | null, verifyPeriod: string | null, dismissReason: string | null, closedAt: string | null, findingCount: number,
+ *   survey: SurveyOrigin | null }} Action
  * @typedef {{ id: string, status: string }} Run
  * @typedef {{ ruleId: string, period: string, message: string, status: string }} Finding
  * @typedef {{ id: string, name: string }} Office
@@ -127,14 +129,15 @@ function actionItem(a, ctx) {
     `Frist ${formatDate(a.dueDate)}`,
     a.doneOn ? `erledigt gemeldet am ${formatDate(a.doneOn)}` : null,
     a.verifyPeriod ? `entscheidend: ${formatPeriod(a.verifyPeriod)}` : null,
-    `${a.findingCount} ${a.findingCount === 1 ? 'Feststellung' : 'Feststellungen'}`,
+    a.survey ? `Quelle: ${a.sourceLabel} „${a.survey.roundTitle}“` : `${a.findingCount} ${a.findingCount === 1 ? 'Feststellung' : 'Feststellungen'}`,
+    a.survey?.followUp ? `Folgerunde „${a.survey.followUp.roundTitle}“: ${a.survey.followUp.change === 'better' ? 'besser' : a.survey.followUp.change === 'worse' ? 'schlechter' : 'unverändert'}` : null,
   ].filter(Boolean);
   const status_ = el('p', { class: 'muted' }, details.join(' · '));
   const feedback = el('p', { class: 'field-error', role: 'alert', hidden: true });
   return el(
     'li',
-    { class: 'action-item', 'data-action-id': a.id, 'data-rule': a.ruleId, 'data-status': a.status },
-    el('div', { class: 'action-head' }, el('h4', {}, ruleTitle(ctx.standards, a.ruleId)), badge(status, `action-status-${a.status}`), a.overdue ? badge(v.overdue, 'overdue-badge') : null),
+    { class: 'action-item', 'data-action-id': a.id, 'data-rule': a.ruleId ?? '', 'data-source': a.source, 'data-status': a.status },
+    el('div', { class: 'action-head' }, el('h4', {}, a.survey ? a.survey.title : ruleTitle(ctx.standards, a.ruleId ?? '')), badge(status, `action-status-${a.status}`), a.overdue ? badge(v.overdue, 'overdue-badge') : null),
     a.measure ? el('p', {}, el('strong', {}, 'Maßnahme: '), a.measure) : el('p', { class: 'muted' }, 'Noch keine Maßnahme geplant.'),
     a.dismissReason ? el('p', {}, el('strong', {}, 'Verworfen: '), a.dismissReason) : null,
     status_,

@@ -112,8 +112,13 @@
  * @property {string} statusText
  * @property {string | null} measure
  * @property {string | null} dueDate
+ * @property {boolean} overdue
+ * @property {string} responsibleSide
+ * @property {string} responsibleSideText
  * @property {string | null} href
- * @property {{ roundId: string, roundTitle: string, change: Change | null, actualMean: number | null, before: number | null } | null} followUp
+ * @property {{ roundId: string, roundTitle: string, change: Change | null, before: FollowUpFigures, after: FollowUpFigures } | null} followUp
+ *
+ * @typedef {{ actualMean: number | null, gap: number | null, answers: number | null }} FollowUpFigures
  *
  * @typedef {object} ActionPlan
  * @property {Round} round
