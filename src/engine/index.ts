@@ -32,5 +32,5 @@ export {
   germanDate,
   WEEKDAY_ABBREVIATIONS_DE,
 } from './time';
-export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
+export { STATUS_LABELS, OBLIGATION_LABELS, SECTION_TITLES, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
 export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, Side } from './vocabulary';
