@@ -94,8 +94,8 @@ describe('the standards catalog in config/standards', () => {
   });
 
   it('refuses a rule file that catalog.yaml does not list', () => {
-    const files = [...standardsFiles(), { name: 'config/standards/extra.yaml', text: 'rules: []\n' }];
-    expect(() => parseCatalogFiles(files)).toThrow('config/standards/catalog.yaml: ruleFiles: file "extra.yaml" is not listed');
+    const files = [...standardsFiles(), { name: 'config/standards/2026.1/extra.yaml', text: 'rules: []\n' }];
+    expect(() => parseCatalogFiles(files)).toThrow('config/standards/2026.1/catalog.yaml: ruleFiles: file "extra.yaml" is not listed');
   });
 
   it('refuses a catalog whose listed rule file is missing', () => {
@@ -108,7 +108,7 @@ describe('the standards catalog in config/standards', () => {
       f.name.endsWith('tandem.yaml') ? { ...f, text: f.text.replace('id: tandem.seat-access', 'id: opening.afternoon') } : f,
     );
     expect(() => parseCatalogFiles(files)).toThrow(
-      'config/standards/tandem.yaml: rule "opening.afternoon": id: duplicate rule id (also in config/standards/opening.yaml)',
+      'config/standards/2026.1/tandem.yaml: rule "opening.afternoon": id: duplicate rule id (also in config/standards/2026.1/opening.yaml)',
     );
   });
 });

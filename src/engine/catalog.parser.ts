@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { CatalogError } from './catalog.error';
+import type { CatalogVersionSource } from './catalog-versions';
 import { CHECKS } from './checks/check-registry';
 import { ParamReader } from './params/param-reader';
 import { paramValueProblem, paramValueProblemDe } from './params/param-schema';
@@ -36,6 +37,11 @@ export function parseCatalog(yamlText: string, fileName: string): Catalog {
  * files that list standards the service cannot judge from records (`notChecked:`), likewise checked.
  */
 export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
+  return parseCatalogVersion(files).catalog;
+}
+
+/** parseCatalogFiles, keeping where each rule came from (the header file, and the file of each rule). */
+export function parseCatalogVersion(files: readonly CatalogFile[]): CatalogVersionSource {
   const parsed = files.map((file) => ({ name: file.name, content: readFile(file) }));
   const headers = parsed.filter((file) => file.content.version !== undefined || file.content.ruleFiles !== undefined);
   if (headers.length !== 1) {
@@ -75,7 +81,11 @@ export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
   ];
   assertUniqueIds(rules);
   const notChecked = [headerFile, ...notCheckedOrder.map((listed) => byBaseName.get(listed)!)].flatMap((file) => file.content.notChecked ?? []);
-  return { ...header, rules: rules.map((r) => r.rule), notChecked };
+  return {
+    catalog: { ...header, rules: rules.map((r) => r.rule), notChecked },
+    headerFile: headerFile.name,
+    ruleFiles: Object.fromEntries(rules.map((r) => [r.rule.id, r.fileName])),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ export type { RuleSelection } from './rule-selection';
 export {
   parseCatalog,
   parseCatalogFiles,
+  parseCatalogVersion,
   validateParamOverride,
   paramOverrideProblems,
   applyParamOverride,
@@ -34,3 +35,5 @@ export {
 } from './time';
 export { STATUS_LABELS, OBLIGATION_LABELS, SECTION_TITLES, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
 export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, Side } from './vocabulary';
+export { orderVersions, catalogInForce, catalogForPeriod } from './catalog-versions';
+export type { CatalogVersionSource } from './catalog-versions';

@@ -135,6 +135,16 @@ export interface Catalog {
   notChecked: NotCheckedStandard[];
 }
 
+/** A catalog version as GET /api/v1/standards lists it: validity, whether in force today, when first judged. */
+export interface CatalogVersionView {
+  version: string;
+  validFrom: string;
+  validUntil: string | null;
+  inForce: boolean;
+  /** ISO instant of the first judgement stored under this version (audit run, schedule verdict); null: none yet. */
+  firstJudged: string | null;
+}
+
 // ---- Facts: plain data gathered by the service layer ----
 
 export interface DayFacts {
