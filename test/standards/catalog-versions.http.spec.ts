@@ -78,6 +78,17 @@ describe('catalog versions side by side', () => {
     expect(weeklyMinimum(after.body.findings)).toMatchObject({ status: 'non_compliant', required: 25, catalogVersion: '2026.2' });
   });
 
+  it('the schedule pre-check judges a plan by the version in force on the day it takes effect', async () => {
+    const check = (validFrom: string) =>
+      t.http().post('/api/v1/schedules/check').set(auth(coordination)).send({ officeId: 'witten', validFrom, openingHours: 'Mo-Fr 08:00-11:36; Th 08:00-11:36,14:00-18:00' }).expect(200);
+    const september = (await check('2026-09-30')).body;
+    expect(september).toMatchObject({ catalogVersion: '2026.1' });
+    expect(weeklyMinimum(september.findings)).toMatchObject({ status: 'compliant', required: 21.5 });
+    const october = (await check('2026-10-01')).body;
+    expect(october).toMatchObject({ catalogVersion: '2026.2', compliant: false });
+    expect(weeklyMinimum(october.findings)).toMatchObject({ status: 'non_compliant', required: 25, catalogVersion: '2026.2' });
+  });
+
   it('judges the week of the switch by the version in force on its first day (Monday 28 September: 2026.1)', async () => {
     const res = await t.http().get('/api/v1/offices/witten/compliance?week=2026-W40').set(auth(coordination)).expect(200);
     expect(weeklyMinimum(res.body.findings)).toMatchObject({ required: 21.5, catalogVersion: '2026.1' });

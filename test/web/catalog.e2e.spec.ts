@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newSession, screenshot, signIn, startWebTest, type WebTestApp } from './browser';
 import { problemsIn, visibleText } from './visible-text';
@@ -52,6 +55,38 @@ describe('the Katalog page (Chromium)', () => {
   });
 
   it('shows German text only: no rule ids, parameter keys, ISO dates or English', async () => {
+    expect(problemsIn(await visibleText(page))).toEqual([]);
+  });
+});
+
+describe('the Katalog page with two catalog versions (Chromium)', () => {
+  let web: WebTestApp;
+  let dir: string;
+  let session: { context: BrowserContext; page: Page; errors: string[] };
+
+  beforeAll(async () => {
+    // The shipped 2026.1 and the test fixture 2026.2 (from 1 October 2026), pinned to November 2026.
+    dir = mkdtempSync(join(tmpdir(), 'catalog-page-'));
+    cpSync(join(__dirname, '..', '..', 'config', 'standards', '2026.1'), join(dir, '2026.1'), { recursive: true });
+    cpSync(join(__dirname, '..', 'fixtures', 'catalog-versions', '2026.2'), join(dir, '2026.2'), { recursive: true });
+    web = await startWebTest({ standardsDir: dir, clock: () => new Date('2026-11-20T10:00:00Z') });
+    session = await newSession(web);
+    await signIn(session.page, await web.t.token('coordination'));
+  }, 60_000);
+  afterAll(async () => {
+    await web?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => expect(session?.errors ?? []).toEqual([]));
+
+  it('shows the version in force with its rules, and every version with its validity', async () => {
+    const page = session.page;
+    await page.goto('/katalog');
+    await page.locator('#catalog-versions').waitFor();
+    expect(await page.locator('#catalog-version').textContent()).toContain('Regelkatalog Version 2026.2, gültig ab 01.10.2026');
+    expect(await page.locator('#catalog-versions li').allTextContents()).toEqual(['Version 2026.1: gültig ab 01.01.2026', 'Version 2026.2: gültig ab 01.10.2026 (in Kraft)']);
+    const weekly = page.locator('#abschnitt-2 article[data-kind="checked"]').filter({ hasText: 'Mindestöffnungszeit' }).first();
+    expect(await weekly.locator('tbody tr').first().locator('td').first().textContent()).toBe('25 Std.');
     expect(problemsIn(await visibleText(page))).toEqual([]);
   });
 });

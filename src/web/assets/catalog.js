@@ -14,7 +14,7 @@ import { obligationBadge, roleLabel, standards, words } from './vocabulary.js';
 
 const root = byId('catalog');
 clear(root);
-append(root, [versionLine(), ...sections().map(sectionCard)]);
+append(root, [versionLine(), versionList(), ...sections().map(sectionCard)]);
 
 function versionLine() {
   const until = standards.validUntil ? ` bis ${formatDate(standards.validUntil)}` : '';
@@ -23,6 +23,30 @@ function versionLine() {
     { class: 'lead', id: 'catalog-version' },
     `Regelkatalog Version ${standards.version}, gültig ab ${formatDate(standards.validFrom)}${until}: `,
     `${standards.rules.length} geprüfte Regeln, ${standards.notChecked.length} aufgeführte, nicht geprüfte Standards.`,
+  );
+}
+
+/** Every version of the catalog with its validity: each period is judged by the version in force on its first day. */
+function versionList() {
+  if (standards.versions.length < 2) return null;
+  return el(
+    'section',
+    { class: 'card', id: 'catalog-versions', 'aria-labelledby': 'catalog-versions-heading' },
+    el('h2', { id: 'catalog-versions-heading' }, 'Versionen des Katalogs'),
+    el('p', { class: 'muted' }, 'Jeder Zeitraum wird nach der Version beurteilt, die an seinem ersten Tag gilt.'),
+    el(
+      'ul',
+      {},
+      standards.versions.map((v) =>
+        el(
+          'li',
+          {},
+          `Version ${v.version}: gültig ab ${formatDate(v.validFrom)}${v.validUntil ? ` bis ${formatDate(v.validUntil)}` : ''}`,
+          v.inForce ? ' (in Kraft)' : '',
+          v.firstJudged ? `, beurteilt seit ${formatDate(v.firstJudged)}` : '',
+        ),
+      ),
+    ),
   );
 }
 
