@@ -28,7 +28,7 @@ import { MemorySampler, QueryTimer, type QueryStat } from './instruments';
  */
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/standards_bench';
 const EMBEDDED_MAX_RECORDS = 2_000_000;
-// A calendar year the catalog in force applies to (config/standards/catalog.yaml, validFrom).
+// A calendar year the catalog in force applies to (config/standards/2026.1/catalog.yaml, validFrom).
 const START = '2026-01-01';
 
 const HELP = `npm run bench -- [options]

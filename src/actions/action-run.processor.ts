@@ -88,7 +88,7 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
     const names = new Map((await this.offices.all()).map((o) => [o.id, o.name]));
     const ctx: NoticeContext = { officeName: (id) => (id === null ? 'ganzer Bezirk' : (names.get(id) ?? id)), rule: (id) => this.catalog.rule(id) };
     const today = berlinToday(this.clock);
-    const ruleIds = this.catalog.catalog.rules.filter((r) => r.opensAction).map((r) => r.id);
+    const ruleIds = this.catalog.rulesOf().filter((r) => r.opensAction).map((r) => r.id);
     const counts: Counts = { opened: 0, linked: 0, verified: 0, reopened: 0 };
     const processed = await this.repo.transaction(async (db) => {
       await this.repo.lockProcessing(db);

@@ -16,7 +16,10 @@ export interface AuditRunView {
   /** The periods as people read them, e.g. 'KW 48/2026 und Oktober 2026' (run-label.ts). */
   label: string;
   officeIds: string[];
+  /** The catalog versions that judged its periods, e.g. '2026.1' or, across a switch, '2026.1, 2026.2'. */
   catalogVersion: string;
+  /** The same as a list; each finding names its own version (finding.catalogVersion). */
+  catalogVersions: string[];
   nightlyDate: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -62,6 +65,7 @@ export function toRunView(r: AuditRunRow, visibleOffices?: string[]): AuditRunVi
     label: runLabel(r.periods),
     officeIds: visibleOffices ? r.office_ids.filter((o) => visibleOffices.includes(o)) : r.office_ids,
     catalogVersion: r.catalog_version,
+    catalogVersions: r.catalog_version.split(', '),
     nightlyDate: r.nightly_date,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,

@@ -6,6 +6,7 @@ import { JudgingService } from '../judging/judging.service';
 import { ruleTraits, type FindingStatus, type Obligation } from '../engine';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
+import { CatalogVersionRepository } from '../standards/catalog-version.repository';
 import { CatalogService } from '../standards/catalog.service';
 import { periodsWithin } from './audit-periods';
 import { AuditRunEvents } from './audit-run.events';
@@ -43,6 +44,7 @@ export class AuditService {
     private readonly judging: JudgingService,
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
+    private readonly catalogVersions: CatalogVersionRepository,
     private readonly events: AuditRunEvents,
   ) {}
 
@@ -53,27 +55,31 @@ export class AuditService {
    */
   async run(req: AuditRequest): Promise<AuditRunView | undefined> {
     const { offices, everyOffice } = await this.resolveOffices(req.officeIds);
-    const { version, validFrom } = this.catalog.catalog;
     const complete = req.periods ?? periodsWithin(req.from, req.to);
     if (complete.length === 0) {
       throw DomainError.validation([{ field: 'to', message: 'Der Zeitraum enthält keine vollständige Kalenderwoche und keinen vollständigen Monat.' }]);
     }
-    // The catalog applies from its validFrom: periods that ended before are not judged by it.
-    const periods = complete.filter((p) => p.to >= validFrom);
+    // Each period is judged by the catalog version in force on its first day (issue 15); periods
+    // that ended before the first version are judged by none. The run names every version it used.
+    const periods = complete.filter((p) => this.catalog.forPeriod(p));
     if (periods.length === 0) {
+      const { version, validFrom } = this.catalog.versions[0];
       throw DomainError.validation([{ field: 'from', message: `Der Regelkatalog ${version} gilt ab ${validFrom}; der Zeitraum liegt vollständig davor.` }]);
     }
+    const versions = [...new Set(periods.map((p) => this.catalog.forPeriod(p)!.version))];
     const runId = await this.repo.create({
       trigger: req.trigger,
       from: req.from,
       to: req.to,
       periods: periods.map((p) => p.id),
       officeIds: offices.map((o) => o.id),
-      catalogVersion: version,
+      catalogVersion: versions.join(', '),
       requestedBy: req.requestedBy,
       nightlyDate: req.nightlyDate,
     });
     if (!runId) return undefined;
+    // From now on these versions are history: the loader refuses their change (catalog-version.repository.ts).
+    await this.catalogVersions.markJudged(versions);
     this.logger.log({ msg: 'audit started', runId, trigger: req.trigger, periods: periods.length, offices: offices.length });
     // A long judging stretch between two flushes must not make the run look dead to other instances.
     const heartbeat = setInterval(() => void this.repo.heartbeat(runId).catch(() => undefined), HEARTBEAT_MS);
@@ -145,12 +151,13 @@ export class AuditService {
       const level = (byObligation[c.obligation] ??= {});
       level[c.status] = (level[c.status] ?? 0) + c.n;
     }
-    const ruleOrder = this.catalog.catalog.rules.map((r) => r.id);
+    const runRules = this.runRules(run.catalog_version);
+    const ruleOrder = runRules.map((r) => r.id);
     const matrix = [...cells.values()].sort((a, b) => a.officeId.localeCompare(b.officeId) || ruleOrder.indexOf(a.ruleId) - ruleOrder.indexOf(b.ruleId));
     return {
       run: toRunView(run, visible),
       offices: visible ? run.office_ids.filter((o) => visible.includes(o)) : run.office_ids,
-      rules: this.catalog.catalog.rules.map((r) => ({ id: r.id, title: r.title, shortTitle: r.shortTitle, obligation: r.obligation as Obligation, scope: ruleTraits(r).scope })),
+      rules: runRules.map((r) => ({ id: r.id, title: r.title, shortTitle: r.shortTitle, obligation: r.obligation as Obligation, scope: ruleTraits(r).scope })),
       matrix,
       district: [...district.values()].sort((a, b) => ruleOrder.indexOf(a.ruleId) - ruleOrder.indexOf(b.ruleId)),
       byObligation,
@@ -179,7 +186,7 @@ export class AuditService {
     assertReportable(run);
     const visible = principal.role === 'coordination' ? undefined : principal.officeIds;
     const officeNames = new Map((await this.offices.all()).map((o) => [o.id, o.name]));
-    return { run: toRunView(run, visible), findings: this.repo.stream(runId, visible), csv: { officeNames, catalog: this.catalog.catalog } };
+    return { run: toRunView(run, visible), findings: this.repo.stream(runId, visible), csv: { officeNames, catalog: { rules: this.runRules(run.catalog_version) } } };
   }
 
   async trend(principal: Principal, officeId: string, ruleId: string): Promise<Array<{ period: string; periodKind: string; runId: string; status: FindingStatus; measured: number | null; required: number | null; unit: string }>> {
@@ -194,6 +201,12 @@ export class AuditService {
       required: r.finding.required,
       unit: r.finding.unit,
     }));
+  }
+
+  /** The rules of the versions a run names (each id once, newest wording); the version in force for runs naming none known. */
+  private runRules(catalogVersion: string) {
+    const named = catalogVersion.split(', ').filter((v) => this.catalog.byVersion(v));
+    return named.length > 0 ? this.catalog.rulesOf(named) : this.catalog.catalog.rules;
   }
 
   private async visibleRun(principal: Principal, runId: string) {

@@ -110,7 +110,7 @@ export class NightlyAuditJob implements OnApplicationBootstrap {
       const error =
         `Nicht geprüft: Die Nacht lag beim Nachholen mehr als ${this.config.nightlyAudit.catchUpDays} Nächte zurück (NIGHTLY_CATCH_UP_DAYS) ` +
         `und wird nicht automatisch nachgeholt. Nachholen mit: ${catchUpCommand(night)}`;
-      await this.runs.recordMissedNight({ from: periodFrom, to: periodTo, periods: periods.map((p) => p.id), catalogVersion: this.catalog.catalog.version, nightlyDate: night }, error);
+      await this.runs.recordMissedNight({ from: periodFrom, to: periodTo, periods: periods.map((p) => p.id), catalogVersion: [...new Set(periods.map((p) => (this.catalog.forPeriod(p) ?? this.catalog.forDate(p.from)).version))].join(', '), nightlyDate: night }, error);
     }
     if (nights.length > 0) this.logger.warn({ msg: 'nights not audited: too old to catch up', nights, command: catchUpCommand(nights[0]) });
   }

@@ -96,8 +96,8 @@ describe('the standards catalog in config/standards', () => {
   });
 
   it('refuses a rule file that catalog.yaml does not list', () => {
-    const files = [...standardsFiles(), { name: 'config/standards/extra.yaml', text: 'rules: []\n' }];
-    expect(() => parseCatalogFiles(files)).toThrow('config/standards/catalog.yaml: ruleFiles: file "extra.yaml" is not listed');
+    const files = [...standardsFiles(), { name: 'config/standards/2026.1/extra.yaml', text: 'rules: []\n' }];
+    expect(() => parseCatalogFiles(files)).toThrow('config/standards/2026.1/catalog.yaml: ruleFiles: file "extra.yaml" is not listed');
   });
 
   it('refuses a catalog whose listed rule file is missing', () => {
@@ -110,7 +110,7 @@ describe('the standards catalog in config/standards', () => {
       f.name.endsWith('tandem.yaml') ? { ...f, text: f.text.replace('id: tandem.seat-access', 'id: opening.afternoon') } : f,
     );
     expect(() => parseCatalogFiles(files)).toThrow(
-      'config/standards/tandem.yaml: rule "opening.afternoon": id: duplicate rule id (also in config/standards/opening.yaml)',
+      'config/standards/2026.1/tandem.yaml: rule "opening.afternoon": id: duplicate rule id (also in config/standards/2026.1/opening.yaml)',
     );
   });
 });
@@ -245,5 +245,36 @@ describe('parameter overrides for deviations (section 6)', () => {
 
   it('lists the parameter names of a check kind', () => {
     expect(ruleParamNames('hotline-coverage')).toEqual(['windowStart', 'windowEnd']);
+  });
+});
+
+describe('standards listed, not checked', () => {
+  const header = (extra = '') => ({
+    name: 'c/catalog.yaml',
+    text: `version: '2026.1'\nvalidFrom: '2026-01-01'\n${DUE_WEEKS}ruleFiles: []\n${extra}`,
+  });
+  const entry = "  - { section: '5', title: 'Erscheinungsbild', passage: 'Alle Einheiten.', reason: 'Keine Aufzeichnung.' }\n";
+
+  it('reads them from the files named in notCheckedFiles, apart from the rules', () => {
+    const catalog = parseCatalogFiles([header('notCheckedFiles: [n.yaml]\n'), { name: 'c/n.yaml', text: `notChecked:\n${entry}` }]);
+    expect(catalog.rules).toEqual([]);
+    expect(catalog.notChecked).toEqual([{ section: '5', title: 'Erscheinungsbild', passage: 'Alle Einheiten.', reason: 'Keine Aufzeichnung.' }]);
+  });
+
+  it('an unlisted, missing or rule-holding file of them is an error naming the file', () => {
+    expect(() => parseCatalogFiles([header(), { name: 'c/n.yaml', text: `notChecked:\n${entry}` }])).toThrow('c/catalog.yaml: ruleFiles: file "n.yaml" is not listed');
+    expect(() => parseCatalogFiles([header('notCheckedFiles: [n.yaml]\n')])).toThrow('c/catalog.yaml: notCheckedFiles: listed file "n.yaml" was not provided');
+    expect(() => parseCatalogFiles([header('notCheckedFiles: [n.yaml]\n'), { name: 'c/n.yaml', text: 'rules: []\n' }])).toThrow('c/n.yaml: rules: a file of standards not checked holds no rules');
+  });
+
+  it('each entry needs section, title, passage and reason, and nothing else', () => {
+    const bad = (text: string) => () => parseCatalogFiles([header('notCheckedFiles: [n.yaml]\n'), { name: 'c/n.yaml', text }]);
+    expect(bad("notChecked:\n  - { section: '5', title: 'T', passage: 'P.' }\n")).toThrow('c/n.yaml: notChecked[0].reason: expected a German reason');
+    expect(bad("notChecked:\n  - { section: '5', title: 'T', passage: 'P.', reason: 'R', obligation: must }\n")).toThrow('c/n.yaml: notChecked[0].obligation: unknown field');
+    expect(bad('notChecked: nein\n')).toThrow('c/n.yaml: notChecked: expected a list');
+  });
+
+  it('a catalog in one file without them lists none', () => {
+    expect(parseCatalog(ruleYaml(), FILE).notChecked).toEqual([]);
   });
 });

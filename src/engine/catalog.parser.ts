@@ -1,9 +1,10 @@
 import { parseDocument } from 'yaml';
 import { CatalogError } from './catalog.error';
+import type { CatalogVersionSource } from './catalog-versions';
 import { CHECKS } from './checks/check-registry';
 import { ParamReader } from './params/param-reader';
 import { paramValueProblem, paramValueProblemDe } from './params/param-schema';
-import type { Catalog, CheckKind, Citation, ParamSpec, Rule } from './types';
+import type { Catalog, CheckKind, Citation, NotCheckedStandard, ParamSpec, Rule } from './types';
 import { CHECK_KINDS, OBLIGATIONS, OFFICE_ROLES } from './types';
 import type { Obligation, OfficeRole } from './types';
 
@@ -25,16 +26,22 @@ export function parseCatalog(yamlText: string, fileName: string): Catalog {
   const header = requireHeader(file, fileName);
   const rules = file.rules ?? fail(fileName, 'rules: missing');
   assertUniqueIds(rules.map((rule) => ({ rule, fileName })));
-  return { ...header, rules };
+  return { ...header, rules, notChecked: file.notChecked ?? [] };
 }
 
 /**
  * A catalog split across files (config/standards): one header file (`catalog.yaml`) with
  * `version`, `validFrom` and `ruleFiles` naming the rule files in the order findings should
  * appear, and rule files holding `rules:`. A listed file that is missing or a rule file that is
- * not listed is an error, so no standard is dropped or added silently.
+ * not listed is an error, so no standard is dropped or added silently. `notCheckedFiles` names the
+ * files that list standards the service cannot judge from records (`notChecked:`), likewise checked.
  */
 export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
+  return parseCatalogVersion(files).catalog;
+}
+
+/** parseCatalogFiles, keeping where each rule came from (the header file, and the file of each rule). */
+export function parseCatalogVersion(files: readonly CatalogFile[]): CatalogVersionSource {
   const parsed = files.map((file) => ({ name: file.name, content: readFile(file) }));
   const headers = parsed.filter((file) => file.content.version !== undefined || file.content.ruleFiles !== undefined);
   if (headers.length !== 1) {
@@ -47,12 +54,22 @@ export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
   const header = requireHeader(headerFile.content, headerFile.name);
   const order = headerFile.content.ruleFiles ?? fail(headerFile.name, 'ruleFiles: missing');
 
+  const notCheckedOrder = headerFile.content.notCheckedFiles ?? [];
   const byBaseName = new Map(parsed.filter((f) => f !== headerFile).map((f) => [baseName(f.name), f]));
   for (const listed of order) {
     if (!byBaseName.has(listed)) fail(headerFile.name, `ruleFiles: listed file "${listed}" was not provided`);
   }
+  for (const listed of notCheckedOrder) {
+    if (!byBaseName.has(listed)) fail(headerFile.name, `notCheckedFiles: listed file "${listed}" was not provided`);
+    if (order.includes(listed)) fail(headerFile.name, `notCheckedFiles: file "${listed}" is listed in ruleFiles too`);
+  }
   for (const name of byBaseName.keys()) {
-    if (!order.includes(name)) fail(headerFile.name, `ruleFiles: file "${name}" is not listed`);
+    if (!order.includes(name) && !notCheckedOrder.includes(name)) fail(headerFile.name, `ruleFiles: file "${name}" is not listed`);
+  }
+  for (const listed of notCheckedOrder) {
+    const file = byBaseName.get(listed)!;
+    if (file.content.rules !== undefined) fail(file.name, 'rules: a file of standards not checked holds no rules (list it in ruleFiles instead)');
+    if (file.content.notChecked === undefined) fail(file.name, 'notChecked: missing');
   }
 
   const rules = [
@@ -63,7 +80,12 @@ export function parseCatalogFiles(files: readonly CatalogFile[]): Catalog {
     }),
   ];
   assertUniqueIds(rules);
-  return { ...header, rules: rules.map((r) => r.rule) };
+  const notChecked = [headerFile, ...notCheckedOrder.map((listed) => byBaseName.get(listed)!)].flatMap((file) => file.content.notChecked ?? []);
+  return {
+    catalog: { ...header, rules: rules.map((r) => r.rule), notChecked },
+    headerFile: headerFile.name,
+    ruleFiles: Object.fromEntries(rules.map((r) => [r.rule.id, r.fileName])),
+  };
 }
 
 /**
@@ -130,9 +152,12 @@ export function ruleParamNames(kind: CheckKind): string[] {
 interface CatalogFileContent {
   version?: string;
   validFrom?: string;
+  validUntil?: string;
   actionDueWeeks?: Catalog['actionDueWeeks'];
   ruleFiles?: string[];
+  notCheckedFiles?: string[];
   rules?: Rule[];
+  notChecked?: NotCheckedStandard[];
 }
 
 function readFile(file: CatalogFile): CatalogFileContent {
@@ -144,13 +169,17 @@ function readFile(file: CatalogFile): CatalogFileContent {
   }
   const data: unknown = doc.toJS();
   if (!isRecord(data)) fail(file.name, 'expected a mapping with version/validFrom/ruleFiles or rules');
-  rejectUnknownKeys(data, ['version', 'validFrom', 'actionDueWeeks', 'ruleFiles', 'rules'], (key) => fail(file.name, `${key}: unknown key`));
+  rejectUnknownKeys(data, ['version', 'validFrom', 'validUntil', 'actionDueWeeks', 'ruleFiles', 'notCheckedFiles', 'rules', 'notChecked'], (key) => fail(file.name, `${key}: unknown key`));
 
   const content: CatalogFileContent = {};
   if (data.version !== undefined) content.version = nonEmptyString(data.version, () => fail(file.name, 'version: expected a non-empty string (quote it)'));
   if (data.validFrom !== undefined) {
     if (typeof data.validFrom !== 'string' || !isDate(data.validFrom)) fail(file.name, 'validFrom: expected a date YYYY-MM-DD');
     content.validFrom = data.validFrom;
+  }
+  if (data.validUntil !== undefined) {
+    if (typeof data.validUntil !== 'string' || !isDate(data.validUntil)) fail(file.name, 'validUntil: expected a date YYYY-MM-DD');
+    content.validUntil = data.validUntil;
   }
   if (data.actionDueWeeks !== undefined) content.actionDueWeeks = readDueWeeks(data.actionDueWeeks, file.name);
   if (data.ruleFiles !== undefined) {
@@ -159,6 +188,16 @@ function readFile(file: CatalogFile): CatalogFileContent {
     }
     content.ruleFiles = data.ruleFiles as string[];
   }
+  if (data.notCheckedFiles !== undefined) {
+    if (!Array.isArray(data.notCheckedFiles) || !data.notCheckedFiles.every((f) => typeof f === 'string' && f !== '')) {
+      fail(file.name, 'notCheckedFiles: expected a list of file names');
+    }
+    content.notCheckedFiles = data.notCheckedFiles as string[];
+  }
+  if (data.notChecked !== undefined) {
+    if (!Array.isArray(data.notChecked)) fail(file.name, 'notChecked: expected a list');
+    content.notChecked = data.notChecked.map((raw, index) => readNotChecked(raw, index, file.name));
+  }
   if (data.rules !== undefined) {
     if (!Array.isArray(data.rules)) fail(file.name, 'rules: expected a list');
     content.rules = data.rules.map((raw, index) => readRule(raw, index, file.name));
@@ -166,11 +205,17 @@ function readFile(file: CatalogFile): CatalogFileContent {
   return content;
 }
 
-function requireHeader(content: CatalogFileContent, fileName: string): Pick<Catalog, 'version' | 'validFrom' | 'actionDueWeeks'> {
+function requireHeader(content: CatalogFileContent, fileName: string): Pick<Catalog, 'version' | 'validFrom' | 'validUntil' | 'actionDueWeeks'> {
   if (content.version === undefined) fail(fileName, 'version: missing');
   if (content.validFrom === undefined) fail(fileName, 'validFrom: missing');
   if (content.actionDueWeeks === undefined) fail(fileName, 'actionDueWeeks: missing (weeks to the due date of a corrective action per obligation)');
-  return { version: content.version, validFrom: content.validFrom, actionDueWeeks: content.actionDueWeeks };
+  if (content.validUntil !== undefined && content.validUntil < content.validFrom) fail(fileName, 'validUntil: before validFrom');
+  return {
+    version: content.version,
+    validFrom: content.validFrom,
+    ...(content.validUntil !== undefined ? { validUntil: content.validUntil } : {}),
+    actionDueWeeks: content.actionDueWeeks,
+  };
 }
 
 /** `actionDueWeeks: { must: 4, should: 8, aim: 12, observe: 12 }`: every obligation, whole weeks 1–104. */
@@ -222,6 +267,20 @@ function readRule(raw: unknown, index: number, fileName: string): Rule {
   const opensAction = (raw.opensAction as boolean | undefined) ?? (obligation === 'must' || obligation === 'should');
 
   return { id: id!, title, shortTitle, citation, obligation, appliesTo: appliesTo as OfficeRole[], check, params, opensAction };
+}
+
+/** `{ section, title, passage, reason }`: a standard of Anlage 3 listed, not checked. */
+function readNotChecked(raw: unknown, index: number, fileName: string): NotCheckedStandard {
+  const where = `notChecked[${index}]`;
+  if (!isRecord(raw)) fail(fileName, `${where}: expected a mapping with section, title, passage and reason`);
+  rejectUnknownKeys(raw, ['section', 'title', 'passage', 'reason'], (key) => fail(fileName, `${where}.${key}: unknown field`));
+  const text = (field: string, hint: string) => nonEmptyString(raw[field], () => fail(fileName, `${where}.${field}: ${hint}`));
+  return {
+    section: text('section', "expected a string, e.g. '4.3' (quoted)"),
+    title: text('title', 'expected a German title'),
+    passage: text('passage', 'expected the quoted sentence(s) of Anlage 3'),
+    reason: text('reason', 'expected a German reason why records cannot show whether it is met'),
+  };
 }
 
 function readCitation(raw: unknown, bad: (field: string, problem: string) => never): Citation {

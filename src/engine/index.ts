@@ -5,6 +5,7 @@ export type { RuleSelection } from './rule-selection';
 export {
   parseCatalog,
   parseCatalogFiles,
+  parseCatalogVersion,
   validateParamOverride,
   paramOverrideProblems,
   applyParamOverride,
@@ -33,5 +34,7 @@ export {
   germanDate,
   WEEKDAY_ABBREVIATIONS_DE,
 } from './time';
-export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_SOURCE_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
+export { STATUS_LABELS, OBLIGATION_LABELS, SECTION_TITLES, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_SOURCE_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
 export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, ActionSource, Side } from './vocabulary';
+export { orderVersions, catalogInForce, catalogForPeriod } from './catalog-versions';
+export type { CatalogVersionSource } from './catalog-versions';

@@ -111,13 +111,42 @@ export interface Rule {
   opensAction: boolean;
 }
 
+/**
+ * A passage of Anlage 3 that binds but cannot be judged from records an office or the coordination
+ * office keeps (e.g. 1.2 "Fördern und Fordern", 4.3, 5). Listed so the catalog shows the whole
+ * agreement; never a rule, so the engine never judges it.
+ */
+export interface NotCheckedStandard {
+  section: string;
+  /** German heading, e.g. 'Fördern und Fordern'. */
+  title: string;
+  /** The verbatim passage of Anlage 3. */
+  passage: string;
+  /** German: why no record can show whether it is met. */
+  reason: string;
+}
+
 export interface Catalog {
   version: string;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: the first day whose periods this version judges. */
   validFrom: string;
+  /** YYYY-MM-DD, inclusive; absent: until the next version takes over (or open end). */
+  validUntil?: string;
   /** Weeks from opening a corrective action to its due date, per obligation of the rule. */
   actionDueWeeks: Record<Obligation, number>;
   rules: Rule[];
+  /** Standards listed, not checked (see NotCheckedStandard); empty when the catalog lists none. */
+  notChecked: NotCheckedStandard[];
+}
+
+/** A catalog version as GET /api/v1/standards lists it: validity, whether in force today, when first judged. */
+export interface CatalogVersionView {
+  version: string;
+  validFrom: string;
+  validUntil: string | null;
+  inForce: boolean;
+  /** ISO instant of the first judgement stored under this version (audit run, schedule verdict); null: none yet. */
+  firstJudged: string | null;
 }
 
 // ---- Facts: plain data gathered by the service layer ----

@@ -1,4 +1,6 @@
-import { periodLabel, STATUS_LABELS } from './vocabulary';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { periodLabel, SECTION_TITLES, STATUS_LABELS } from './vocabulary';
 
 describe('periodLabel', () => {
   it.each([
@@ -21,5 +23,14 @@ describe('STATUS_LABELS', () => {
   it('gives every status a distinct word, so no two read alike', () => {
     const texts = Object.values(STATUS_LABELS).map((s) => s.text);
     expect(new Set(texts).size).toBe(texts.length);
+  });
+});
+
+describe('SECTION_TITLES', () => {
+  it('names each section as the headings of Anlage 3 do', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'config', 'anlage-3-kundenorientierte-qualitaetsstandards.txt'), 'utf8');
+    for (const [section, title] of Object.entries(SECTION_TITLES)) {
+      expect({ section, found: new RegExp(`^${section.replace('.', '\\.')}\\.? ${title}$`, 'm').test(text) }).toEqual({ section, found: true });
+    }
   });
 });

@@ -124,6 +124,24 @@ export function periodLabel(period: string): string {
   return period;
 }
 
+/**
+ * The headings of Anlage 3 by section number, as the agreement names them: the Katalog page groups
+ * rules and the standards listed, not checked, under these.
+ */
+export const SECTION_TITLES: Readonly<Record<string, string>> = {
+  '1': 'Kunden- und Dienstleistungsorientierung',
+  '1.1': 'Dienstleistungsorientierung',
+  '1.2': 'Kompetentes Personal',
+  '2': 'Öffnungszeiten',
+  '3': 'Zufriedenheit der Mitarbeiterinnen und Mitarbeiter',
+  '4': 'Fachliche Qualität',
+  '4.1': 'Multiplikatorenteams',
+  '4.2': 'Arbeitsvermittlung',
+  '4.3': 'Fachberatung',
+  '5': 'Corporate Identity und Unternehmenskultur',
+  '6': 'Weiterentwicklung der kundenorientierten Qualitätsstandards',
+};
+
 /** Everything above as one plain object, served to the pages. */
 export function vocabulary(): Vocabulary {
   return {
@@ -138,6 +156,7 @@ export function vocabulary(): Vocabulary {
     actionStatuses: ACTION_STATUS_LABELS,
     actionSources: ACTION_SOURCE_LABELS,
     overdue: OVERDUE_LABEL,
+    sections: SECTION_TITLES,
   };
 }
 
@@ -154,4 +173,5 @@ export interface Vocabulary {
   actionStatuses: Readonly<Record<ActionStatus, StatusWording>>;
   actionSources: Readonly<Record<ActionSource, string>>;
   overdue: StatusWording;
+  sections: Readonly<Record<string, string>>;
 }

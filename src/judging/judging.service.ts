@@ -14,6 +14,7 @@ import {
   ruleTraits,
   selectRules,
   SURVEY_LOOK_BACK_MONTHS,
+  type Catalog,
   type Facts,
   type Finding,
   type Need,
@@ -68,8 +69,8 @@ export class JudgingService {
   /** GET /api/v1/offices/:id/compliance: one office, a real week or month. */
   async judgeFor(principal: Principal, officeId: string, period: JudgementPeriod): Promise<ComplianceReport> {
     assertOfficeAccess(principal, officeId);
-    const { version, validFrom } = this.catalog.catalog;
-    if (period.to < validFrom) {
+    if (!this.catalog.forPeriod(period)) {
+      const { version, validFrom } = this.catalog.versions[0];
       throw DomainError.validation([{ field: period.kind, message: `Der Regelkatalog ${version} gilt ab ${validFrom}; frühere Zeiträume werden nicht nach ihm beurteilt.` }]);
     }
     return this.judge(await this.offices.get(officeId), period);
@@ -88,7 +89,7 @@ export class JudgingService {
       period,
       weeks: period.kind === 'month' ? weeks : [],
       complete: period.to < DateTime.fromJSDate(this.clock(), { zone: ZONE }).toISODate()!,
-      catalogVersion: this.catalog.catalog.version,
+      catalogVersion: (this.catalog.forPeriod(period) ?? this.catalog.catalog).version,
       compliant: isCompliant(findings),
       // Monday to Saturday: a Saturday holiday is credited like any other (catalog: creditHolidays).
       holidays: weeks.flatMap((w) => isoWeekDates(w).slice(0, 6)).flatMap((date) => {
@@ -102,14 +103,16 @@ export class JudgingService {
 
   /**
    * Judges each office over each period (weeks: the weekly office rules; months: the monthly office
-   * rules), handing the findings to the sink office by office. Evidence is read per chunk of
-   * offices with one query per kind the rules need, so the number of queries does not grow with
-   * the number of periods.
+   * rules), handing the findings to the sink office by office. Each period is judged by the catalog
+   * version in force on its first day (issue 15); a period no version covers is left out. Evidence
+   * is read per chunk of offices with one query per kind the rules need, so the number of queries
+   * does not grow with the number of periods.
    */
   async judgeMany(offices: Office[], periods: JudgementPeriod[], sink: FindingsSink): Promise<void> {
-    if (offices.length === 0 || periods.length === 0) return;
-    const selections = new Map(periods.map((p) => [p.kind, this.selection(p.kind === 'week' ? JUDGEMENTS.officeWeek : JUDGEMENTS.officeMonth)]));
-    const needs = new Set<Need>([...selections.values()].flatMap((s) => [...s.needs]));
+    const judged = this.withCatalogs(periods, (p) => (p.kind === 'week' ? JUDGEMENTS.officeWeek : JUDGEMENTS.officeMonth));
+    if (offices.length === 0 || judged.length === 0) return;
+    periods = judged.map((j) => j.period);
+    const needs = new Set<Need>(judged.flatMap((j) => [...j.selection.needs]));
     const range = coveringRange(periods);
     // Days and weeks of the range, computed once for all chunks (bounded by the range).
     const calendar = new LocalCalendar(range.from, range.to);
@@ -118,10 +121,9 @@ export class JudgingService {
       const chunk = offices.slice(i, i + OFFICES_PER_CHUNK);
       const bundle = await this.load(chunk, range, calendar, needs, names);
       for (const office of chunk) {
-        for (const period of periods) {
-          const { ruleIds, needs: periodNeeds } = selections.get(period.kind)!;
-          const context = { period: period.id, ruleIds, deviations: bundle.deviationsFor(office.id, period) };
-          await sink(office, period, evaluate(this.catalog.catalog, bundle.facts(office, period, periodNeeds), context));
+        for (const { period, catalog, selection } of judged) {
+          const context = { period: period.id, ruleIds: selection.ruleIds, deviations: bundle.deviationsFor(office.id, period) };
+          await sink(office, period, evaluate(catalog, bundle.facts(office, period, selection.needs), context));
         }
       }
     }
@@ -132,18 +134,18 @@ export class JudgingService {
    * period over all offices. Periods without district rules of their cadence give no findings.
    */
   async judgeDistrict(periods: JudgementPeriod[], sink: DistrictFindingsSink): Promise<void> {
-    const judged = periods
-      .map((period) => ({ period, selection: this.selection(period.kind === 'week' ? JUDGEMENTS.districtWeek : JUDGEMENTS.districtMonth) }))
-      .filter((p) => p.selection.ruleIds.length > 0);
+    const judged = this.withCatalogs(periods, (p) => (p.kind === 'week' ? JUDGEMENTS.districtWeek : JUDGEMENTS.districtMonth)).filter(
+      (p) => p.selection.ruleIds.length > 0,
+    );
     if (judged.length === 0) return;
     const offices = await this.offices.all();
     const range = coveringRange(judged.map((p) => p.period));
     const calendar = new LocalCalendar(range.from, range.to);
     const needs = new Set<Need>(judged.flatMap((p) => [...p.selection.needs]));
     const bundle = await this.load(offices, range, calendar, needs, await this.officeNames(offices), false);
-    for (const { period, selection } of judged) {
+    for (const { period, catalog, selection } of judged) {
       const facts = { offices: offices.map((office) => bundle.districtOffice(office, period)) };
-      await sink(period, evaluateDistrict(this.catalog.catalog, facts, { period: period.id, ruleIds: selection.ruleIds }));
+      await sink(period, evaluateDistrict(catalog, facts, { period: period.id, ruleIds: selection.ruleIds }));
     }
   }
 
@@ -151,10 +153,11 @@ export class JudgingService {
    * The pre-check of a weekly schedule (and the verdict stored with a submitted version): only the
    * rules a schedule can answer. A tandem minor is judged against its seat's schedule in force on
    * the day the new schedule takes effect; deviations agreed for the office apply when they govern
-   * the schedule's validity (open end: the day it takes effect); proposals are only listed.
+   * the schedule's validity (open end: the day it takes effect); proposals are only listed. The
+   * catalog version is the one in force on that day (the first version for a schedule from before it).
    */
   async judgeSchedule(office: Office, week: WeekSchedule, validity: { validFrom: string; validUntil: string | null }): Promise<ScheduleJudgement> {
-    const catalog = this.catalog.catalog;
+    const catalog = this.catalog.forDate(validity.validFrom);
     const seat = office.role === 'tandem-minor' && office.seatId ? await this.offices.get(office.seatId).catch(() => undefined) : undefined;
     const facts: Facts = {
       office: { id: office.id, name: office.name, role: office.role, ...(seat ? { seatId: seat.id, seatName: seat.name } : {}) },
@@ -165,15 +168,28 @@ export class JudgingService {
       if (inForce) facts.seatOpeningWeek = regularOpeningWeek(weekFromStored(inForce.week), [`schedule:${inForce.id}`]);
     }
     const deviations = await this.deviations.forPeriod(office.id, validity.validFrom, validity.validUntil ?? validity.validFrom);
-    const { ruleIds } = this.selection(JUDGEMENTS.scheduleCheck);
+    const { ruleIds } = this.selection(JUDGEMENTS.scheduleCheck, catalog);
     const findings = evaluate(catalog, facts, { period: 'regular-week', ruleIds, deviations: deviations.applied });
     return { compliant: isCompliant(findings), catalogVersion: catalog.version, findings, pendingDeviations: deviations.pending };
   }
 
-  /** The rules a judgement judges (from the engine) and the evidence they need. */
-  private selection(selection: RuleSelection): { ruleIds: string[]; needs: Set<Need> } {
-    const rules = selectRules(this.catalog.catalog, selection);
+  /** The rules a judgement judges under a catalog version (from the engine) and the evidence they need. */
+  private selection(selection: RuleSelection, catalog: Catalog): { ruleIds: string[]; needs: Set<Need> } {
+    const rules = selectRules(catalog, selection);
     return { ruleIds: rules.map((r) => r.id), needs: new Set(rules.flatMap((r) => ruleTraits(r).needs)) };
+  }
+
+  /** Each period with the catalog version that judges it and its rules; periods no version covers are left out. */
+  private withCatalogs(periods: JudgementPeriod[], judgement: (p: JudgementPeriod) => RuleSelection) {
+    const selections = new Map<string, { ruleIds: string[]; needs: Set<Need> }>();
+    return periods.flatMap((period) => {
+      const catalog = this.catalog.forPeriod(period);
+      if (!catalog) return [];
+      const key = `${catalog.version}\u0000${period.kind}`;
+      let selection = selections.get(key);
+      if (!selection) selections.set(key, (selection = this.selection(judgement(period), catalog)));
+      return [{ period, catalog, selection }];
+    });
   }
 
   private async officeNames(all?: Office[]): Promise<Map<string, string>> {

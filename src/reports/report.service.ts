@@ -65,7 +65,8 @@ export class ReportService {
     return {
       title: `Bericht der Regionalstelle ${office.name}`,
       periodText: `${periodLabel(period.id)} (${de(period.from)} – ${de(period.to)})`,
-      catalogVersion: this.catalog.catalog.version,
+      // The versions that judged the findings shown (each period by the version in force on its first day).
+      catalogVersion: [...new Set([...byRule.values()].flat().map((f) => f.catalogVersion))].join(', ') || (this.catalog.forPeriod(period) ?? this.catalog.catalog).version,
       createdText: this.createdText(),
       htmlPath: `${base}?period=${encodeURIComponent(period.id)}`,
       pdfPath: `${base}.pdf?period=${encodeURIComponent(period.id)}`,
@@ -124,7 +125,7 @@ export class ReportService {
   }
 
   private ordered(verdicts: ReportVerdict[]): ReportVerdict[] {
-    const order = this.catalog.catalog.rules.map((r) => r.id);
+    const order = this.catalog.rulesOf().map((r) => r.id);
     return verdicts.sort((a, b) => order.indexOf(a.ruleId) - order.indexOf(b.ruleId));
   }
 

@@ -11,6 +11,7 @@ import { overrideWarnings, parseOpeningHours } from './opening-hours.parser';
 import { ScheduleRepository } from './schedule.repository';
 import { toView, type ScheduleVersionView } from './schedule-version.view';
 import { dateProblem } from '../calendar';
+import { CatalogVersionRepository } from '../standards/catalog-version.repository';
 import { storedWeek, weekFromDto, type StoredWeek } from './week-input';
 
 /**
@@ -44,6 +45,7 @@ export class SchedulesService {
     private readonly offices: OfficesService,
     private readonly repo: ScheduleRepository,
     private readonly judging: JudgingService,
+    private readonly catalogVersions: CatalogVersionRepository,
   ) {}
 
   async check(principal: Principal, dto: ScheduleSubmissionDto): Promise<ScheduleCheckView> {
@@ -66,6 +68,8 @@ export class SchedulesService {
       compliant: prepared.result.compliant,
       findings: prepared.result.findings,
     });
+    // A stored verdict was judged by its version: from now on that version is history (issue 15).
+    await this.catalogVersions.markJudged([row.catalog_version]);
     return { ...toView(row), pendingDeviations: prepared.result.pendingDeviations };
   }
 

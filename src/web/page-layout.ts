@@ -72,6 +72,7 @@ function navEntries(viewer: PageViewer): NavEntry[] {
   }
   entries.push({ key: 'befragungen', href: '/befragungen', label: 'Befragungen' });
   entries.push({ key: 'abweichungen', href: '/abweichungen', label: 'Abweichungen' });
+  entries.push({ key: 'katalog', href: '/katalog', label: 'Katalog' });
   return entries;
 }
 

@@ -150,6 +150,25 @@ ${actionsPanel(viewer, office.id, today)}`,
     );
   }
 
+  @Get('katalog')
+  async catalog(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const viewer = await this.viewerOrSignIn(req, res);
+    if (!viewer) return;
+    sendPage(
+      res,
+      200,
+      renderPage({
+        title: 'Katalog',
+        viewer,
+        current: 'katalog',
+        script: 'catalog.js',
+        main: `<h1>Katalog der Qualitätsstandards</h1>
+<p class="lead">Die ganze Anlage 3 „Kundenorientierte Qualitätsstandards“: jede geprüfte Regel mit ihrer Fundstelle, Verbindlichkeit, ihren Werten und deren Auslegung, und die Standards, die sich aus Aufzeichnungen nicht beurteilen lassen, mit dem Grund.</p>
+<div id="catalog"><p class="loading" role="status">Der Katalog wird geladen …</p></div>`,
+      }),
+    );
+  }
+
   private async viewerOrSignIn(req: Request, res: Response): Promise<PageViewer | undefined> {
     const viewer = await this.session.viewer(req);
     if (!viewer) {

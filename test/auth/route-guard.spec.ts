@@ -29,6 +29,7 @@ const SIGN_IN_REDIRECT = new Set([
   'GET /regionalstellen/:id/oeffnungszeiten',
   'GET /regionalstellen/:id/nachweise',
   'GET /abweichungen',
+  'GET /katalog',
   'GET /mitteilungen',
   'GET /befragungen',
   'GET /befragungen/:id',

@@ -8,6 +8,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { CLOCK, type Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
 import { JsonLogger } from '../../src/logging/json-logger';
+import { STANDARDS_DIR } from '../../src/standards/catalog.service';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -39,7 +40,9 @@ export const TEST_CONFIG: AppConfig = {
 };
 
 /** The real application (same modules, same configureApp) on its own database. */
-export async function startTestApp(options: { cliSecret?: string; sharedDatabase?: TestDatabase; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { cliSecret?: string; sharedDatabase?: TestDatabase; config?: Partial<AppConfig>; clock?: Clock; /** A folder of catalog versions instead of config/standards. */ standardsDir?: string } = {},
+): Promise<TestApp> {
   const config: AppConfig = { ...TEST_CONFIG, ...options.config };
   // A second application on the same database stands for another instance of the service; only the
   // first owns (and drops) the database.
@@ -51,10 +54,16 @@ export async function startTestApp(options: { cliSecret?: string; sharedDatabase
     });
     // A pinned clock reaches every provider that reads the time (nightly job, judging, due dates of actions).
     if (options.clock) builder.overrideProvider(CLOCK).useValue(options.clock);
+    if (options.standardsDir) builder.overrideProvider(STANDARDS_DIR).useValue(options.standardsDir);
     const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error') });
     configureApp(app, config);
-    await app.init();
+    // A start refused at bootstrap (e.g. an edited past catalog version) must let go of the
+    // database, so another application can use it (the embedded server has one connection).
+    await app.init().catch(async (err: unknown) => {
+      await app.close().catch(() => undefined);
+      throw err;
+    });
     const dataSource = app.get(DataSource);
     const tokens = app.get(TokenService);
     return {

@@ -29,14 +29,14 @@ export interface WebTestApp {
  * The real application on a real port, and a headless Chromium. A missing browser fails the test
  * file with a clear message instead of skipping it: the browser tests are part of the suite.
  */
-export async function startWebTest(): Promise<WebTestApp> {
+export async function startWebTest(options: Parameters<typeof startTestApp>[0] = {}): Promise<WebTestApp> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} fehlt: Die Browser-Tests brauchen Debians Chromium (apt-get install -y chromium; .ci/run installiert es).`);
   }
   if (!existsSync(GERMAN_RESOURCES)) {
     throw new Error(`${GERMAN_RESOURCES} fehlt: Die Browser-Tests brauchen Chromium auf Deutsch (apt-get install -y chromium-l10n; .ci/run installiert es).`);
   }
-  const t = await startTestApp();
+  const t = await startTestApp(options);
   try {
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as { port: number };

@@ -10,11 +10,21 @@ import type { Catalog } from '../types';
 
 const STANDARDS_DIR = join(__dirname, '..', '..', '..', 'config', 'standards');
 
-export function standardsFiles(): CatalogFile[] {
-  return readdirSync(STANDARDS_DIR)
+/** The version folders of config/standards (one per catalog version, e.g. 2026.1). */
+export function standardsVersions(): string[] {
+  return readdirSync(STANDARDS_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** The files of one version (default: the latest folder, the version the engine specs judge with). */
+export function standardsFiles(version = standardsVersions().at(-1)!): CatalogFile[] {
+  const dir = join(STANDARDS_DIR, version);
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .map((name) => ({ name: `config/standards/${name}`, text: readFileSync(join(STANDARDS_DIR, name), 'utf8') }));
+    .map((name) => ({ name: `config/standards/${version}/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
 let cached: Catalog | undefined;

@@ -3,7 +3,7 @@
  * plain (engine, views), so that a change of the API breaks `npm run typecheck` instead of a page.
  * Not served (only *.js, *.css and *.svg are); used by the JSDoc types of the page scripts.
  */
-import type { Catalog, Finding, FindingStatus, Obligation, OfficeRole, ParamSpec, Rule, Weekday } from '../../engine/types';
+import type { Catalog, CatalogVersionView, Finding, FindingStatus, NotCheckedStandard, Obligation, OfficeRole, ParamSpec, Rule, Weekday } from '../../engine/types';
 import type { Vocabulary } from '../../engine/vocabulary';
 import type { AuditFindingView, AuditRunView, AuditSummary, MatrixCell } from '../../audits/audit-run.view';
 import type { DeviationSummary, DeviationView } from '../../deviations/deviation.view';
@@ -11,10 +11,10 @@ import type { ScheduleVersionView } from '../../schedules/schedule-version.view'
 import type { StoredWeek } from '../../schedules/week-input';
 import type { ErrorDetail } from '../../common/domain-error';
 
-export type { AuditFindingView, AuditRunView, AuditSummary, Catalog, DeviationSummary, DeviationView, ErrorDetail, Finding, FindingStatus, MatrixCell, Obligation, OfficeRole, ParamSpec, Rule, ScheduleVersionView, StoredWeek, Vocabulary, Weekday };
+export type { AuditFindingView, AuditRunView, AuditSummary, Catalog, DeviationSummary, DeviationView, ErrorDetail, Finding, FindingStatus, MatrixCell, NotCheckedStandard, Obligation, OfficeRole, ParamSpec, Rule, ScheduleVersionView, StoredWeek, Vocabulary, Weekday };
 
 /** GET /api/v1/standards */
-export type Standards = Catalog & { vocabulary: Vocabulary };
+export type Standards = Catalog & { vocabulary: Vocabulary; versions: CatalogVersionView[] };
 
 /** GET /api/v1/offices */
 export interface OfficeView {
