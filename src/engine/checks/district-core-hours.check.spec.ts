@@ -31,7 +31,7 @@ const nine = (standard: () => WeekBuilder, overrides: Record<string, WeekBuilder
     return office(id, standard());
   });
 const district = (offices: DistrictOfficeFacts[]) => {
-  const findings = evaluateDistrict(realCatalog(), { offices }, { period: '2026-W41' });
+  const findings = evaluateDistrict(realCatalog(), { offices }, { period: '2026-W41', ruleIds: [RULE] });
   expect(findings.map((f) => f.ruleId)).toEqual([RULE]);
   return findings[0];
 };
