@@ -4,10 +4,12 @@ import { JudgingService } from '../../src/judging/judging.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { seedNovember } from './audit-fixtures';
 
-/** Findings of one office in November 2026: 4 weeks × 10 weekly rules + 2 monthly rules. */
-const OFFICE_NOVEMBER = 4 * 10 + 2;
-/** 9 offices, plus the district rule once per week (a run over every office). */
-const NOVEMBER_FINDINGS = 9 * OFFICE_NOVEMBER + 4;
+/** Findings of one office in November 2026: 4 weeks × 10 weekly rules + 4 monthly rules. */
+const OFFICE_NOVEMBER = 4 * 10 + 4;
+/** District findings of a run over every office: the core hours once per week, the practice meetings once per month. */
+const DISTRICT_NOVEMBER = 4 + 1;
+/** 9 offices, plus the district rules (a run over every office). */
+const NOVEMBER_FINDINGS = 9 * OFFICE_NOVEMBER + DISTRICT_NOVEMBER;
 
 describe('audit runs and reports', () => {
   let t: TestApp;
@@ -66,6 +68,7 @@ describe('audit runs and reports', () => {
     expect(res.body.matrix.some((c: { ruleId: string }) => c.ruleId === 'opening.district-core-hours')).toBe(false);
     expect(res.body.district).toEqual([
       { officeId: null, scope: 'district', ruleId: 'opening.district-core-hours', obligation: 'aim', status: 'insufficient_data', counts: { insufficient_data: 4 }, deviations: [] },
+      { officeId: null, scope: 'district', ruleId: 'practice-meetings.regular', obligation: 'should', status: 'insufficient_data', counts: { insufficient_data: 1 }, deviations: [] },
     ]);
     expect(res.body.rules.find((r: { id: string }) => r.id === 'opening.district-core-hours')).toMatchObject({ scope: 'district', shortTitle: 'Kreis-Kernzeit' });
     expect(res.body.byObligation.must.non_compliant).toBeGreaterThan(0);
@@ -92,10 +95,10 @@ describe('audit runs and reports', () => {
     expect(new Set(summary.body.matrix.map((c: { officeId: string }) => c.officeId))).toEqual(new Set(['witten']));
     const findings = await t.http().get(`/api/v1/audits/${runId}/findings`).set(auth(witten)).expect(200);
     // Witten's own findings, and the district findings, which concern every office.
-    expect(findings.body).toHaveLength(OFFICE_NOVEMBER + 4);
+    expect(findings.body).toHaveLength(OFFICE_NOVEMBER + DISTRICT_NOVEMBER);
     expect(findings.body.every((f: { officeId: string | null }) => f.officeId === 'witten' || f.officeId === null)).toBe(true);
-    expect(findings.body.filter((f: { scope: string }) => f.scope === 'district').map((f: { ruleId: string }) => f.ruleId)).toEqual(Array(4).fill('opening.district-core-hours'));
-    expect(summary.body.district).toHaveLength(1);
+    expect(findings.body.filter((f: { scope: string }) => f.scope === 'district').map((f: { ruleId: string }) => f.ruleId)).toEqual([...Array(4).fill('opening.district-core-hours'), 'practice-meetings.regular']);
+    expect(summary.body.district).toHaveLength(2);
     await t.http().get(`/api/v1/audits/${runId}/findings?office=herdecke`).set(auth(witten)).expect(403);
     const csv = await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(witten)).expect(200);
     expect(csv.text).not.toContain('herdecke');

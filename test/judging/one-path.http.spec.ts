@@ -96,7 +96,7 @@ describe('one judging path', () => {
   });
 
   it('judges the district core once per week over all offices, with officeId null', async () => {
-    const district = await auditFindings(runId, 'scope=district');
+    const district = (await auditFindings(runId, 'scope=district')).filter((f) => f.ruleId === 'opening.district-core-hours');
     expect(district.map((f) => [f.period, f.officeId, f.scope, f.ruleId])).toEqual(
       ['2026-W45', '2026-W46', '2026-W47', '2026-W48'].map((w) => [w, null, 'district', 'opening.district-core-hours']),
     );
@@ -113,7 +113,11 @@ describe('one judging path', () => {
 
   it('shows the district row in the summary and in the CSV export once per period', async () => {
     const summary = (await t.http().get(`/api/v1/audits/${runId}`).set(auth(coordination)).expect(200)).body;
-    expect(summary.district).toEqual([expect.objectContaining({ officeId: null, scope: 'district', ruleId: 'opening.district-core-hours', status: 'non_compliant', counts: { non_compliant: 4 } })]);
+    expect(summary.district).toEqual([
+      expect.objectContaining({ officeId: null, scope: 'district', ruleId: 'opening.district-core-hours', status: 'non_compliant', counts: { non_compliant: 4 } }),
+      // Section 4.1, judged once per month; no meetings recorded here.
+      expect.objectContaining({ officeId: null, scope: 'district', ruleId: 'practice-meetings.regular', status: 'insufficient_data', counts: { insufficient_data: 1 } }),
+    ]);
     expect(summary.matrix.filter((c: { ruleId: string }) => c.ruleId === 'opening.district-core-hours')).toEqual([]);
     const csv = (await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(coordination)).expect(200)).text;
     const rows = csv.split('\r\n').filter((l) => l.includes(';opening.district-core-hours;'));
@@ -123,10 +127,10 @@ describe('one judging path', () => {
 
   it('lets a regional office see the district findings, which concern every office', async () => {
     const findings = await auditFindings(runId, '', witten);
-    expect(findings.filter((f) => f.officeId === null)).toHaveLength(4);
+    expect(findings.filter((f) => f.officeId === null)).toHaveLength(4 + 1);
     expect(new Set(findings.map((f) => f.officeId))).toEqual(new Set(['witten', null]));
     const summary = (await t.http().get(`/api/v1/audits/${runId}`).set(auth(witten)).expect(200)).body;
-    expect(summary.district).toHaveLength(1);
+    expect(summary.district).toHaveLength(2);
     const csv = (await t.http().get(`/api/v1/audits/${runId}/export?format=csv`).set(auth(witten)).expect(200)).text;
     expect(csv).toContain('Kreis (alle Regionalstellen);KW 45/2026;opening.district-core-hours;');
     expect(csv).not.toMatch(/^herdecke;/m);
