@@ -78,8 +78,8 @@ const REGIONAL_OFFICES = ['witten', 'hattingen', 'herdecke', 'wetter', 'schwelm'
  * Registers of sections 4.1 and 4.2, so that their rules show a verdict for last month on first
  * start: every office has a delegate in each multiplier team since long ago, except that Herdecke's
  * specialist-advice delegate left on the 10th of last month and the successor came only on the 17th
- * (days without a delegate), and Wetter changed its placement delegate twice within a year (not
- * "fest"). Every employer has one placement officer, except that at Hattingen one employer got a new
+ * (days without a delegate: Herdecke is the one office of the demo that misses must standards), and
+ * Wetter changed its placement delegate once within a year (still "fest"). Every employer has one placement officer, except that at Hattingen one employer got a new
  * contact last month and at Schwelm one is looked after by specialist advice.
  */
 function cooperationRegisters(officeId: string, today: DateTime): Pick<DemoEvidence, 'teamMembership' | 'employerAssignments'> {
@@ -92,8 +92,7 @@ function cooperationRegisters(officeId: string, today: DateTime): Pick<DemoEvide
     officeId === 'wetter'
       ? [
           { team: 'placement', delegateRef: ref('av', 1), from: longAgo, until: iso(lastMonth.minus({ months: 5, days: 1 })) },
-          { team: 'placement', delegateRef: ref('av', 2), from: iso(lastMonth.minus({ months: 5 })), until: iso(lastMonth.minus({ months: 1, days: 1 })) },
-          { team: 'placement', delegateRef: ref('av', 3), from: iso(lastMonth.minus({ months: 1 })) },
+          { team: 'placement', delegateRef: ref('av', 2), from: iso(lastMonth.minus({ months: 5 })) },
           { team: 'specialist_advice', delegateRef: ref('fb', 1), from: longAgo },
         ]
       : officeId === 'herdecke'

@@ -32,7 +32,7 @@ describe('demo data', () => {
     expect(status('practice-meetings.regular', null)).toEqual(['compliant']);
     expect(status('multiplier-teams.delegate', 'witten')).toEqual(['compliant']);
     expect(status('multiplier-teams.delegate', 'herdecke')).toEqual(['non_compliant']);
-    expect(status('multiplier-teams.delegate', 'wetter')).toEqual(['non_compliant']);
+    expect(status('multiplier-teams.delegate', 'wetter')).toEqual(['compliant']);
     expect(status('employer-contact.fixed', 'witten')).toEqual(['compliant']);
     expect(status('employer-contact.fixed', 'hattingen')).toEqual(['non_compliant']);
     expect(status('employer-contact.fixed', 'schwelm')).toEqual(['non_compliant']);
