@@ -39,10 +39,12 @@ export function practiceMeetingKind(offices: readonly KnownOffice[]): EvidenceKi
       return !id;
     });
     if (unknown.length > 0) {
-      errors.push({ field, message: `nennt ${unknown.length === 1 ? 'eine unbekannte Regionalstelle' : 'unbekannte Regionalstellen'}: ${unknown.map((u) => `„${u}“`).join(', ')}; bekannt sind ${offices.map((o) => o.id).join(', ')}` });
+      errors.push({ field, message: `nennt ${unknown.length === 1 ? 'eine unbekannte Regionalstelle' : 'unbekannte Regionalstellen'}: ${unknown.map((u) => `„${u}“`).join(', ')}; bekannt sind ${offices.map((o) => o.name).join(', ')}` });
     }
     return [...ids].sort();
   };
+  const names = new Map(offices.map((o) => [o.id, o.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   return {
     name: 'practice-meetings',
     dto: PracticeMeetingRowDto,
@@ -56,13 +58,14 @@ export function practiceMeetingKind(offices: readonly KnownOffice[]): EvidenceKi
       const attended = resolve('attended', dto.attended ?? [], errors);
       if (errors.length > 0) return { errors };
       const uninvited = attended.filter((id) => !invited.includes(id));
-      if (uninvited.length > 0) return { errors: [{ field: 'attended', message: `nennt Regionalstellen, die nicht eingeladen waren: ${uninvited.join(', ')}` }] };
+      if (uninvited.length > 0) return { errors: [{ field: 'attended', message: `nennt Regionalstellen, die nicht eingeladen waren: ${uninvited.map(nameOf).join(', ')}` }] };
       return { record: { date: dto.date, audience: dto.audience, invited, attended } };
     },
     naturalKey: (r) => JSON.stringify([r.date, r.audience]),
     // The same meeting with other lists is a correction.
     payload: { field: 'invited', value: (r) => `eingeladen: ${r.invited.join(', ')}; teilgenommen: ${r.attended.join(', ') || 'keine'}` },
-    example: { date: '10.03.2026', audience: 'Arbeitsvermittlung', invited: 'witten; hattingen; herdecke; wetter; schwelm; ennepetal; gevelsberg', attended: 'witten; hattingen; schwelm' },
+    // Names, as a clerk writes them (ids are accepted too); the pages show no codes.
+    example: { date: '10.03.2026', audience: 'Arbeitsvermittlung', invited: 'Witten; Hattingen; Herdecke; Wetter (Ruhr); Schwelm; Ennepetal; Gevelsberg', attended: 'Witten; Hattingen; Schwelm' },
     preview: (records) => ({
       columns: [
         { field: 'date', label: 'Datum' },
@@ -70,7 +73,7 @@ export function practiceMeetingKind(offices: readonly KnownOffice[]): EvidenceKi
         { field: 'invited', label: 'eingeladene Regionalstellen' },
         { field: 'attended', label: 'teilnehmende Regionalstellen' },
       ],
-      rows: records.map((r) => ({ date: r.date, audience: r.audience, invited: r.invited.join(', '), attended: r.attended.join(', ') })),
+      rows: records.map((r) => ({ date: r.date, audience: r.audience, invited: r.invited.map(nameOf).join(', '), attended: r.attended.map(nameOf).join(', ') })),
     }),
   };
 }

@@ -150,7 +150,7 @@ describe('registers of the multiplier teams, employer contacts and practice meet
     it('previews without writing', async () => {
       const before = await t.count('practice_meeting');
       const res = await postJson(t, `${meetings}/preview`, coordination, [{ date: '2026-05-05', audience: 'placement', invited: ['witten'] }]).expect(200);
-      expect(res.body).toMatchObject({ kind: 'practice-meetings', inserted: 1, records: [{ date: '2026-05-05', audience: 'placement', invited: 'witten', attended: '' }] });
+      expect(res.body).toMatchObject({ kind: 'practice-meetings', inserted: 1, records: [{ date: '2026-05-05', audience: 'placement', invited: 'Witten', attended: '' }] });
       expect(await t.count('practice_meeting')).toBe(before);
     });
   });
