@@ -140,6 +140,8 @@ const MISSING = {
   'coverage-share': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
   'time-share': { what: 'Es fehlen Zeiterfassungen der Arbeitsvermittlung.', action: 'Zeiterfassung hochladen', form: (id) => `${officePath(id)}/nachweise#time-records` },
   'team-delegates': { what: 'Es sind keine Teammitgliedschaften in den Multiplikatorenteams eingetragen.', action: 'Teammitgliedschaften hochladen', form: (id) => `${officePath(id)}/nachweise#team-membership` },
+  // A district finding names no office, so no link: the register is on the coordination office's overview.
+  'practice-meetings': { what: 'Es sind keine Praxistreffen eingetragen (Register der Koordinierungsstelle auf der Übersicht).', action: 'Praxistreffen eintragen', form: () => '/#practice-meetings' },
   'employer-contacts': { what: 'Es sind keine Ansprechpersonen der Unternehmen eingetragen.', action: 'Ansprechpersonen hochladen', form: (id) => `${officePath(id)}/nachweise#employer-assignments` },
 };
 
