@@ -12,7 +12,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../calendar';
 import type { Principal } from '../auth/principal';
 import { DemoActions } from '../actions/demo-actions';
-import { demoEvidence } from './demo-evidence';
+import { demoEvidence, demoPracticeMeetings } from './demo-evidence';
 import { SurveyDemoService } from '../surveys/survey-demo.service';
 
 export const DEMO_TOKEN_LABEL = 'demo';
@@ -72,7 +72,10 @@ export class DemoDataService {
       if (e.closures.length) await this.evidence.importClosures(principal, e.officeId, json(e.closures));
       if (e.hotline.length) await this.evidence.importHotlineCoverage(principal, e.officeId, json(e.hotline));
       if (e.timeRecords.length) await this.evidence.importTimeRecords(principal, e.officeId, json(e.timeRecords));
+      if (e.teamMembership.length) await this.evidence.import(principal, e.officeId, 'team-membership', json(e.teamMembership));
+      if (e.employerAssignments.length) await this.evidence.import(principal, e.officeId, 'employer-assignments', json(e.employerAssignments));
     }
+    await this.evidence.importPracticeMeetings(principal, json(demoPracticeMeetings(now)));
     const from = now.startOf('month').minus({ months: 1 }).toISODate()!;
     const to = now.minus({ days: 1 }).toISODate()!;
     // Two audits, three weeks apart in the data, with the offices' work on corrective actions in

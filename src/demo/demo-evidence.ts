@@ -12,6 +12,10 @@ export interface DemoEvidence {
   closures: Array<{ date: string; from?: string; to?: string; reason: string }>;
   hotline: Array<{ start: string; end: string; coveredBy: 'staff' | 'call_centre' }>;
   timeRecords: Array<{ staffRef: string; role: string; date: string; minutes: number; activity: string }>;
+  /** Section 4.1: the office's delegates to the multiplier teams (pseudonyms). */
+  teamMembership: Array<{ team: 'placement' | 'specialist_advice'; delegateRef: string; from: string; until?: string }>;
+  /** Section 4.2: the contact person of each employer (pseudonyms for both). */
+  employerAssignments: Array<{ employerRef: string; contactRef: string; contactRole: 'placement' | 'specialist_advice' | 'other'; from: string; until?: string }>;
 }
 
 const HOTLINE_OFFICES = ['witten', 'hattingen', 'wetter', 'schwelm', 'ennepetal', 'gevelsberg'];
@@ -64,6 +68,73 @@ export function demoEvidence(today: DateTime): DemoEvidence[] {
         ];
       }),
     );
-    return { officeId, closures, hotline, timeRecords };
+    return { officeId, closures, hotline, timeRecords, ...cooperationRegisters(officeId, today) };
   });
+}
+
+/** The seven Regionalstellen (the smaller tandem locations send and are invited through their seat). */
+const REGIONAL_OFFICES = ['witten', 'hattingen', 'herdecke', 'wetter', 'schwelm', 'ennepetal', 'gevelsberg'];
+
+/**
+ * Registers of sections 4.1 and 4.2, so that their rules show a verdict for last month on first
+ * start: every office has a delegate in each multiplier team since long ago, except that Herdecke's
+ * specialist-advice delegate left on the 10th of last month and the successor came only on the 17th
+ * (days without a delegate: Herdecke is the one office of the demo that misses must standards), and
+ * Wetter changed its placement delegate once within a year (still "fest"). Every employer has one placement officer, except that at Hattingen one employer got a new
+ * contact last month and at Schwelm one is looked after by specialist advice.
+ */
+function cooperationRegisters(officeId: string, today: DateTime): Pick<DemoEvidence, 'teamMembership' | 'employerAssignments'> {
+  if (!REGIONAL_OFFICES.includes(officeId)) return { teamMembership: [], employerAssignments: [] };
+  const lastMonth = today.setZone(ZONE).startOf('month').minus({ months: 1 });
+  const iso = (d: DateTime) => d.toISODate()!;
+  const longAgo = iso(lastMonth.minus({ years: 2 }));
+  const ref = (team: string, n: number) => `mt-${team}-${officeId}-${n}`;
+  const teamMembership: DemoEvidence['teamMembership'] =
+    officeId === 'wetter'
+      ? [
+          { team: 'placement', delegateRef: ref('av', 1), from: longAgo, until: iso(lastMonth.minus({ months: 5, days: 1 })) },
+          { team: 'placement', delegateRef: ref('av', 2), from: iso(lastMonth.minus({ months: 5 })) },
+          { team: 'specialist_advice', delegateRef: ref('fb', 1), from: longAgo },
+        ]
+      : officeId === 'herdecke'
+        ? [
+            { team: 'placement', delegateRef: ref('av', 1), from: longAgo },
+            { team: 'specialist_advice', delegateRef: ref('fb', 1), from: longAgo, until: iso(lastMonth.plus({ days: 9 })) },
+            { team: 'specialist_advice', delegateRef: ref('fb', 2), from: iso(lastMonth.plus({ days: 16 })) },
+          ]
+        : [
+            { team: 'placement', delegateRef: ref('av', 1), from: longAgo },
+            { team: 'specialist_advice', delegateRef: ref('fb', 1), from: longAgo },
+          ];
+  const since = iso(lastMonth.minus({ years: 1 }));
+  const employerAssignments: DemoEvidence['employerAssignments'] = [1, 2, 3, 4, 5, 6].map((n) => ({
+    employerRef: `U-${officeId}-${n}`,
+    contactRef: `vm-${officeId}-${((n - 1) % 4) + 1}`,
+    contactRole: 'placement' as const,
+    from: since,
+  }));
+  if (officeId === 'hattingen') {
+    employerAssignments[0] = { ...employerAssignments[0], until: iso(lastMonth.plus({ days: 13 })) };
+    employerAssignments.push({ employerRef: `U-${officeId}-1`, contactRef: `vm-${officeId}-2`, contactRole: 'placement', from: iso(lastMonth.plus({ days: 14 })) });
+  }
+  if (officeId === 'schwelm') employerAssignments.push({ employerRef: `U-${officeId}-7`, contactRef: `fb-${officeId}-1`, contactRole: 'specialist_advice', from: since });
+  return { teamMembership, employerAssignments };
+}
+
+/**
+ * Section 4.1: the practice meetings the coordination office recorded: one for the placement
+ * officers three months ago and one for the specialist advisers two months ago, every office invited.
+ */
+export function demoPracticeMeetings(today: DateTime): Array<{ date: string; audience: 'placement' | 'specialist_advice'; invited: string[]; attended: string[] }> {
+  const month = today.setZone(ZONE).startOf('month');
+  // A Tuesday in the second week of the month, never a public holiday in NRW's calendar of that month.
+  const tuesday = (first: DateTime) => {
+    let d = first.plus({ days: 7 });
+    while (d.weekday !== 2 || publicHolidaysNrw(d.year).has(d.toISODate()!)) d = d.plus({ days: 1 });
+    return d.toISODate()!;
+  };
+  return [
+    { date: tuesday(month.minus({ months: 3 })), audience: 'placement', invited: REGIONAL_OFFICES, attended: REGIONAL_OFFICES.slice(0, 5) },
+    { date: tuesday(month.minus({ months: 2 })), audience: 'specialist_advice', invited: REGIONAL_OFFICES, attended: REGIONAL_OFFICES },
+  ];
 }

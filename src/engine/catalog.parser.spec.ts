@@ -58,6 +58,9 @@ describe('the standards catalog in config/standards', () => {
       ['employer-service.time-share', 'aim', ['standalone', 'tandem-seat']],
       ['placement.one-to-one', 'should', ['standalone', 'tandem-seat']],
       ['hotline.forwarding-share', 'observe', ['standalone', 'tandem-seat']],
+      ['multiplier-teams.delegate', 'must', ['standalone', 'tandem-seat']],
+      ['practice-meetings.regular', 'should', ['standalone', 'tandem-seat']],
+      ['employer-contact.fixed', 'should', ['standalone', 'tandem-seat']],
       ['satisfaction.customer-survey', 'should', ['standalone', 'tandem-seat', 'tandem-minor']],
       ['satisfaction.staff-survey', 'should', ['standalone', 'tandem-seat', 'tandem-minor']],
     ]);
@@ -75,6 +78,9 @@ describe('the standards catalog in config/standards', () => {
     expect(interpreted('opening.afternoon')).toEqual(['creditHolidays', 'days', 'minimumHours', 'windowEnd', 'windowStart']);
     expect(interpreted('opening.afternoon-for-working-people')).toEqual(['creditHolidays', 'days', 'minimumHours', 'openUntilAtLeast', 'windowEnd', 'windowStart']);
     expect(interpreted('opening.district-core-hours')).toEqual(['days', 'minimumHours']);
+    expect(interpreted('multiplier-teams.delegate')).toEqual(['changeWindowMonths', 'maximumChanges']);
+    expect(interpreted('practice-meetings.regular')).toEqual(['minimumMeetings', 'windowMonths']);
+    expect(interpreted('employer-contact.fixed')).toEqual(['maximumChangedPercent', 'windowMonths']);
     expect(interpreted('tandem.minor-mornings')).toEqual(['creditHolidays', 'days', 'minimumHours', 'windowEnd', 'windowStart']);
     expect(interpreted('tandem.seat-access')).toEqual(['creditHolidays']);
     expect(interpreted('hotline.employer-service-hours')).toEqual([]);

@@ -77,12 +77,12 @@ describe('rule selection follows what each check kind declares', () => {
   });
 
   it('a month judges the monthly rules on working time', () => {
-    expect(ids(JUDGEMENTS.officeMonth)).toEqual(['employer-service.time-share', 'placement.one-to-one']);
+    expect(ids(JUDGEMENTS.officeMonth)).toEqual(['employer-service.time-share', 'placement.one-to-one', 'multiplier-teams.delegate', 'employer-contact.fixed']);
   });
 
   it('the district rules are judged once a week or once a month over all offices', () => {
     expect(ids(JUDGEMENTS.districtWeek)).toEqual(['opening.district-core-hours']);
-    expect(ids(JUDGEMENTS.districtMonth)).toEqual(['satisfaction.customer-survey', 'satisfaction.staff-survey']);
+    expect(ids(JUDGEMENTS.districtMonth)).toEqual(['practice-meetings.regular', 'satisfaction.customer-survey', 'satisfaction.staff-survey']);
   });
 
   it('every rule falls into exactly one of the judgements', () => {

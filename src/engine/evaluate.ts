@@ -34,7 +34,7 @@ export function evaluateDistrict(catalog: Catalog, facts: DistrictFacts, context
     .filter((rule) => CHECKS[rule.check].scope === 'district')
     .map((rule) => {
       const check = CHECKS[rule.check] as DistrictCheckDefinition;
-      const members = { offices: facts.offices.filter((office) => rule.appliesTo.includes(office.role)) };
+      const members = { ...facts, offices: facts.offices.filter((office) => rule.appliesTo.includes(office.role)) };
       return toFinding(catalog, rule, context, check.evaluate(members, new ParamReader(check.params, rule.params), context));
     });
 }

@@ -38,3 +38,4 @@ export { STATUS_LABELS, OBLIGATION_LABELS, SECTION_TITLES, ROLE_LABELS, SIDE_LAB
 export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, ActionSource, Side } from './vocabulary';
 export { orderVersions, catalogInForce, catalogForPeriod } from './catalog-versions';
 export type { CatalogVersionSource } from './catalog-versions';
+export { TEAM_LABELS, CONTACT_ROLE_LABELS } from './vocabulary';

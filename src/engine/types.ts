@@ -58,6 +58,9 @@ export type CheckKind =
   | 'one-to-one'
   | 'coverage-share'
   | 'district-core-hours'
+  | 'team-delegates'
+  | 'practice-meetings'
+  | 'employer-contacts'
   | 'survey-coverage';
 export const CHECK_KINDS: readonly CheckKind[] = [
   'weekly-hours',
@@ -69,6 +72,9 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   'one-to-one',
   'coverage-share',
   'district-core-hours',
+  'team-delegates',
+  'practice-meetings',
+  'employer-contacts',
   'survey-coverage',
 ];
 
@@ -78,8 +84,8 @@ export const CHECK_KINDS: readonly CheckKind[] = [
  * working time of the placement officers, `surveys` the answers to the survey rounds held in the service
  * (counts per round, office and month only). The schedule pre-check can answer only `schedule`.
  */
-export type Need = 'schedule' | 'hotline' | 'time-records' | 'surveys';
-export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records', 'surveys'];
+export type Need = 'schedule' | 'hotline' | 'time-records' | 'team-membership' | 'practice-meetings' | 'employer-assignments' | 'surveys';
+export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records', 'team-membership', 'practice-meetings', 'employer-assignments', 'surveys'];
 
 /** How often a check kind is judged: per ISO week or per calendar month. */
 export type Cadence = 'week' | 'month';
@@ -219,6 +225,8 @@ export interface Facts {
   seatOpeningWeek?: OpeningWeekFacts;
   hotlineWeek?: HotlineWeekFacts;
   timeShare?: TimeShareFacts;
+  teamMembership?: TeamMembershipFacts;
+  employerAssignments?: EmployerAssignmentFacts;
 }
 
 /** One office as a district rule sees it. */
@@ -253,6 +261,63 @@ export interface SurveyAnswerMonth {
 /** Facts for rules judged once over all offices of the district (scope 'district'). */
 export interface DistrictFacts {
   offices: DistrictOfficeFacts[];
+  /** The practice meetings register (section 4.1), only when a rule needs it. */
+  practiceMeetings?: PracticeMeetingFacts;
+}
+
+// ---- Registers of section 4 (cooperation): plain dates, pseudonyms replaced by opaque keys ----
+
+/** The two multiplier teams of section 4.1 ("Arbeitsvermittlung und … Fachberatung"); also the audiences of the practice meetings. */
+export type Team = 'placement' | 'specialist_advice';
+export const TEAMS: readonly Team[] = ['placement', 'specialist_advice'];
+
+/** One office's delegate to one team for a span of days (inclusive; `until` null: open end). */
+export interface TeamMembershipFact {
+  team: Team;
+  /** An opaque key of the person, the same for the same person within one office; never the pseudonym. */
+  person: string;
+  from: string;
+  until: string | null;
+}
+
+export interface TeamMembershipFacts {
+  /** Every membership of the office that began on or before the end of the judged month. */
+  memberships: TeamMembershipFact[];
+  sources: string[];
+}
+
+/** A practice meeting held (section 4.1), kept by the coordination office. */
+export interface PracticeMeetingFact {
+  date: string;
+  audience: Team;
+  /** Office ids. */
+  invited: string[];
+  attended: string[];
+}
+
+export interface PracticeMeetingFacts {
+  /** Every meeting recorded on or before the end of the judged month. */
+  meetings: PracticeMeetingFact[];
+  sources: string[];
+}
+
+export type ContactRole = 'placement' | 'specialist_advice' | 'other';
+
+/** Which contact looks after an employer for a span of days (section 4.2); inclusive, `until` null: open end. */
+export interface EmployerAssignmentFact {
+  /** The employer's reference (a pseudonym of a company, not a person). */
+  employer: string;
+  /** An opaque key of the contact person within the office; never the pseudonym. */
+  contact: string;
+  role: ContactRole;
+  from: string;
+  until: string | null;
+}
+
+export interface EmployerAssignmentFacts {
+  /** Every assignment of the office that began on or before the end of the judged month. */
+  assignments: EmployerAssignmentFact[];
+  sources: string[];
 }
 
 export interface EvaluationContext {

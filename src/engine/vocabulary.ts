@@ -1,5 +1,5 @@
 import { WEEKDAY_NAMES_DE } from './time';
-import type { FindingStatus, Obligation, OfficeRole, Weekday } from './types';
+import type { ContactRole, FindingStatus, Obligation, OfficeRole, Team, Weekday } from './types';
 
 /**
  * The one German vocabulary of the service. Every page, export, CLI output and engine message
@@ -35,6 +35,19 @@ export const OBLIGATION_LABELS: Readonly<Record<Obligation, ObligationWording>> 
   should: { short: 'Soll', text: 'Soll-Standard' },
   aim: { short: 'Ziel', text: 'Zielwert (angestrebt)' },
   observe: { short: 'Beobachtung', text: 'Beobachtungswert' },
+};
+
+/** Section 4.1: the two multiplier teams, also the audiences of the practice meetings. */
+export const TEAM_LABELS: Readonly<Record<Team, string>> = {
+  placement: 'Arbeitsvermittlung',
+  specialist_advice: 'Fachberatung',
+};
+
+/** Section 4.2: the function of an employer's contact person. */
+export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {
+  placement: 'Arbeitsvermittlung',
+  specialist_advice: 'Fachberatung',
+  other: 'Sonstige',
 };
 
 export const ROLE_LABELS: Readonly<Record<OfficeRole, string>> = {

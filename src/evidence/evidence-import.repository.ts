@@ -6,6 +6,9 @@ import type { EvidenceKindName } from './evidence-kind';
 import type { HotlineCoverageRecord } from './hotline-coverage.kind';
 import type { ImportFormat } from './import-rows.reader';
 import type { TimeRecord } from './time-record.kind';
+import type { TeamMembershipRecord } from './team-membership.kind';
+import type { PracticeMeetingRecord } from './practice-meeting.kind';
+import type { EmployerAssignmentRecord } from './employer-assignment.kind';
 import { sortSteps } from '../common/sort-steps';
 import { runInSlices } from '../common/time-slices';
 import { DATABASE_TARGET } from '../database/database.module';
@@ -13,7 +16,8 @@ import type { DatabaseTarget } from '../database/database-target';
 import { withTransactionRetry } from '../database/transaction-retry';
 
 export interface ImportMeta {
-  officeId: string;
+  /** Null for a register of the whole district (practice meetings). */
+  officeId: string | null;
   kind: EvidenceKindName;
   format: ImportFormat;
   /** Rows in the file, repeated ones included. */
@@ -52,6 +56,11 @@ const byClosureKey = (a: ClosureRecord, b: ClosureRecord) => text(a.date, b.date
 const byHotlineKey = (a: HotlineCoverageRecord, b: HotlineCoverageRecord) =>
   a.start.toMillis() - b.start.toMillis() || a.end.toMillis() - b.end.toMillis() || text(a.coveredBy, b.coveredBy);
 const byTimeRecordKey = (a: TimeRecord, b: TimeRecord) => text(a.staffRef, b.staffRef) || text(a.date, b.date) || text(a.role, b.role) || text(a.activity, b.activity);
+
+const byTeamMembershipKey = (a: TeamMembershipRecord, b: TeamMembershipRecord) => text(a.team, b.team) || text(a.delegateRef, b.delegateRef) || text(a.from, b.from);
+const byPracticeMeetingKey = (a: PracticeMeetingRecord, b: PracticeMeetingRecord) => text(a.date, b.date) || text(a.audience, b.audience);
+const byEmployerAssignmentKey = (a: EmployerAssignmentRecord, b: EmployerAssignmentRecord) =>
+  text(a.employerRef, b.employerRef) || text(a.contactRef, b.contactRef) || text(a.from, b.from);
 
 /** An instant as PostgreSQL reads it; Date's formatter costs a fraction of luxon's toISO for 100 000 values. */
 const isoInstant = (t: { toMillis(): number }) => new Date(t.toMillis()).toISOString();
@@ -134,6 +143,66 @@ export class EvidenceImportRepository {
           batch.map((r) => r.date),
           batch.map((r) => r.activity),
           batch.map((r) => r.minutes),
+        ],
+      ),
+    );
+  }
+
+  storeTeamMembership(meta: ImportMeta, records: TeamMembershipRecord[], dryRun = false): Promise<StoredImport> {
+    // Another end day for a known membership is a correction (the delegate left or stays longer).
+    return this.store(meta, dryRun, records, byTeamMembershipKey, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO team_membership (office_id, team, delegate_ref, valid_from, valid_until, import_id)
+         SELECT $1, u.team, u.delegate_ref, u.valid_from, u.valid_until, $2
+           FROM unnest($3::text[], $4::text[], $5::date[], $6::date[]) AS u(team, delegate_ref, valid_from, valid_until)
+         ON CONFLICT ON CONSTRAINT uq_team_membership_natural
+         DO UPDATE SET valid_until = EXCLUDED.valid_until, import_id = EXCLUDED.import_id
+          WHERE team_membership.valid_until IS DISTINCT FROM EXCLUDED.valid_until
+         RETURNING (xmax = 0) AS inserted`,
+        [meta.officeId, importId, batch.map((r) => r.team), batch.map((r) => r.delegateRef), batch.map((r) => r.from), batch.map((r) => r.until)],
+      ),
+    );
+  }
+
+  storePracticeMeetings(meta: ImportMeta, records: PracticeMeetingRecord[], dryRun = false): Promise<StoredImport> {
+    // The lists travel as JSON (unnest cannot take an array of arrays of different lengths).
+    return this.store(meta, dryRun, records, byPracticeMeetingKey, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO practice_meeting (meeting_date, audience, invited, attended, import_id)
+         SELECT u.meeting_date, u.audience,
+                ARRAY(SELECT jsonb_array_elements_text(u.invited)), ARRAY(SELECT jsonb_array_elements_text(u.attended)), $1
+           FROM unnest($2::date[], $3::text[], $4::jsonb[], $5::jsonb[]) AS u(meeting_date, audience, invited, attended)
+         ON CONFLICT ON CONSTRAINT uq_practice_meeting_natural
+         DO UPDATE SET invited = EXCLUDED.invited, attended = EXCLUDED.attended, import_id = EXCLUDED.import_id
+          WHERE practice_meeting.invited IS DISTINCT FROM EXCLUDED.invited OR practice_meeting.attended IS DISTINCT FROM EXCLUDED.attended
+         RETURNING (xmax = 0) AS inserted`,
+        [importId, batch.map((r) => r.date), batch.map((r) => r.audience), batch.map((r) => JSON.stringify(r.invited)), batch.map((r) => JSON.stringify(r.attended))],
+      ),
+    );
+  }
+
+  storeEmployerAssignments(meta: ImportMeta, records: EmployerAssignmentRecord[], dryRun = false): Promise<StoredImport> {
+    // Another function or end day for a known assignment is a correction.
+    return this.store(meta, dryRun, records, byEmployerAssignmentKey, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO employer_assignment (office_id, employer_ref, contact_ref, contact_role, valid_from, valid_until, import_id)
+         SELECT $1, u.employer_ref, u.contact_ref, u.contact_role, u.valid_from, u.valid_until, $2
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::date[]) AS u(employer_ref, contact_ref, contact_role, valid_from, valid_until)
+         ON CONFLICT ON CONSTRAINT uq_employer_assignment_natural
+         DO UPDATE SET contact_role = EXCLUDED.contact_role, valid_until = EXCLUDED.valid_until, import_id = EXCLUDED.import_id
+          WHERE employer_assignment.contact_role IS DISTINCT FROM EXCLUDED.contact_role OR employer_assignment.valid_until IS DISTINCT FROM EXCLUDED.valid_until
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          meta.officeId,
+          importId,
+          batch.map((r) => r.employerRef),
+          batch.map((r) => r.contactRef),
+          batch.map((r) => r.contactRole),
+          batch.map((r) => r.from),
+          batch.map((r) => r.until),
         ],
       ),
     );

@@ -5,7 +5,10 @@ import { OfficesService } from '../offices/offices.service';
 import { CLOSURE_KIND } from './closure.kind';
 import type { ImportPreviewDto } from './dto/import-preview.dto';
 import type { ImportResultDto } from './dto/import-result.dto';
-import type { EvidenceKind, EvidenceKindName } from './evidence-kind';
+import type { EvidenceKind, OfficeEvidenceKindName } from './evidence-kind';
+import { EMPLOYER_ASSIGNMENT_KIND } from './employer-assignment.kind';
+import { practiceMeetingKind } from './practice-meeting.kind';
+import { TEAM_MEMBERSHIP_KIND } from './team-membership.kind';
 import { EvidenceImportRepository, type ImportMeta, type StoredImport } from './evidence-import.repository';
 import { HOTLINE_COVERAGE_KIND } from './hotline-coverage.kind';
 import { readCsvRowsInSlices, readJsonRows, type ImportFormat } from './import-rows.reader';
@@ -52,38 +55,49 @@ export class EvidenceImportService {
     return this.import(principal, officeId, 'time-records', request);
   }
 
-  async import(principal: Principal, officeId: string, kindName: EvidenceKindName, request: ImportRequest): Promise<ImportResultDto> {
-    const { kind, format, rows, stored } = await this.run(principal, officeId, this.kinds[kindName], request, false);
-    return { importId: stored.importId, kind: kind.name, format, rows, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged };
+  async import(principal: Principal, officeId: string, kindName: OfficeEvidenceKindName, request: ImportRequest): Promise<ImportResultDto> {
+    return resultOf(await this.run(principal, officeId, this.kinds[kindName], request, false));
   }
 
   /** The import without writing: same validation, the counts it would report, the records it would store. */
-  async preview(principal: Principal, officeId: string, kindName: EvidenceKindName, request: ImportRequest): Promise<ImportPreviewDto> {
-    const { kind, format, rows, stored, records } = await this.run(principal, officeId, this.kinds[kindName], request, true);
-    const table = kind.preview(records);
-    return {
-      kind: kind.name,
-      format,
-      rows,
-      inserted: stored.inserted,
-      updated: stored.updated,
-      unchanged: stored.unchanged,
-      columns: table.columns,
-      records: table.rows.slice(0, PREVIEW_ROWS),
-      total: table.rows.length,
-    };
+  async preview(principal: Principal, officeId: string, kindName: OfficeEvidenceKindName, request: ImportRequest): Promise<ImportPreviewDto> {
+    return previewOf(await this.run(principal, officeId, this.kinds[kindName], request, true));
+  }
+
+  /**
+   * Section 4.1: the practice meetings register of the whole district, kept by the coordination
+   * office only (a regional token gets 403, nothing is read). Offices are named by id or name.
+   */
+  async importPracticeMeetings(principal: Principal, request: ImportRequest): Promise<ImportResultDto> {
+    return resultOf(await this.runDistrict(principal, request, false));
+  }
+
+  async previewPracticeMeetings(principal: Principal, request: ImportRequest): Promise<ImportPreviewDto> {
+    return previewOf(await this.runDistrict(principal, request, true));
+  }
+
+  private async runDistrict(principal: Principal, request: ImportRequest, dryRun: boolean): Promise<RunResult> {
+    assertCoordination(principal);
+    const kind = practiceMeetingKind(await this.offices.all());
+    return this.runKind(principal, null, writer(kind, (meta, records, d) => this.store.storePracticeMeetings(meta, records, d)), request, dryRun);
   }
 
   /** One entry per kind: its definition and how its records are written (or, for a preview, rolled back). */
-  private readonly kinds: { [K in EvidenceKindName]: KindWriter } = {
+  private readonly kinds: { [K in OfficeEvidenceKindName]: KindWriter } = {
     closures: writer(CLOSURE_KIND, (meta, records, dryRun) => this.store.storeClosures(meta, records, dryRun)),
     'hotline-coverage': writer(HOTLINE_COVERAGE_KIND, (meta, records, dryRun) => this.store.storeHotlineCoverage(meta, records, dryRun)),
     'time-records': writer(TIME_RECORD_KIND, (meta, records, dryRun) => this.store.storeTimeRecords(meta, records, dryRun)),
+    'team-membership': writer(TEAM_MEMBERSHIP_KIND, (meta, records, dryRun) => this.store.storeTeamMembership(meta, records, dryRun)),
+    'employer-assignments': writer(EMPLOYER_ASSIGNMENT_KIND, (meta, records, dryRun) => this.store.storeEmployerAssignments(meta, records, dryRun)),
   };
 
-  private async run(principal: Principal, officeId: string, { kind, write }: KindWriter, request: ImportRequest, dryRun: boolean) {
+  private async run(principal: Principal, officeId: string, kind: KindWriter, request: ImportRequest, dryRun: boolean): Promise<RunResult> {
     assertOfficeAccess(principal, officeId);
     await this.offices.get(officeId);
+    return this.runKind(principal, officeId, kind, request, dryRun);
+  }
+
+  private async runKind(principal: Principal, officeId: string | null, { kind, write }: KindWriter, request: ImportRequest, dryRun: boolean): Promise<RunResult> {
     const format = importFormatOf(request.contentType);
     // Read and validated in time slices: other requests are served in between (issue 10).
     const read = format === 'json' ? readJsonRows(request.body) : await readCsvRowsInSlices(request.body, kind);
@@ -95,6 +109,38 @@ export class EvidenceImportService {
     const stored = await write({ officeId, kind: kind.name, format, rowCount: rows, submittedBy: principal.tokenId }, validated.records, dryRun);
     return { kind, format, rows, stored, records: validated.records };
   }
+}
+
+/** The registers of the whole district are the coordination office's alone. */
+export function assertCoordination(principal: Principal): void {
+  if (principal.role !== 'coordination') throw DomainError.forbidden('Das Register der Praxistreffen führt nur die Koordinierungsstelle.');
+}
+
+interface RunResult {
+  kind: EvidenceKind<object, unknown>;
+  format: ImportFormat;
+  rows: number;
+  stored: StoredImport;
+  records: unknown[];
+}
+
+function resultOf({ kind, format, rows, stored }: RunResult): ImportResultDto {
+  return { importId: stored.importId, kind: kind.name, format, rows, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged };
+}
+
+function previewOf({ kind, format, rows, stored, records }: RunResult): ImportPreviewDto {
+  const table = kind.preview(records);
+  return {
+    kind: kind.name,
+    format,
+    rows,
+    inserted: stored.inserted,
+    updated: stored.updated,
+    unchanged: stored.unchanged,
+    columns: table.columns,
+    records: table.rows.slice(0, PREVIEW_ROWS),
+    total: table.rows.length,
+  };
 }
 
 /** The preview lists at most this many records (or monthly sums); the counts cover all. */

@@ -1,9 +1,12 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { ErrorDetail } from '../common/domain-error';
 
-/** The three kinds of evidence; the values are the route segments and evidence_import.kind. */
-export const EVIDENCE_KINDS = ['closures', 'hotline-coverage', 'time-records'] as const;
+/** The kinds of evidence; the values are the route segments and evidence_import.kind. */
+export const EVIDENCE_KINDS = ['closures', 'hotline-coverage', 'time-records', 'team-membership', 'practice-meetings', 'employer-assignments'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
+/** Registers kept for the whole district by the coordination office: their imports name no office. */
+export const DISTRICT_EVIDENCE_KINDS = ['practice-meetings'] as const satisfies readonly EvidenceKindName[];
+export type OfficeEvidenceKindName = Exclude<EvidenceKindName, (typeof DISTRICT_EVIDENCE_KINDS)[number]>;
 
 /** Problems of one row, without the line (the caller knows it). */
 export type RowDetail = Omit<ErrorDetail, 'line'>;

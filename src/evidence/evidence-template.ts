@@ -5,6 +5,9 @@ export const TEMPLATE_FILE_NAMES = {
   closures: 'vorlage-schliessungen.csv',
   'hotline-coverage': 'vorlage-hotline-besetzung.csv',
   'time-records': 'vorlage-zeiterfassung.csv',
+  'team-membership': 'vorlage-teammitgliedschaften.csv',
+  'practice-meetings': 'vorlage-praxistreffen.csv',
+  'employer-assignments': 'vorlage-ansprechpersonen-unternehmen.csv',
 } as const;
 
 /**
@@ -12,6 +15,8 @@ export const TEMPLATE_FILE_NAMES = {
  * column names and one example row (the import accepts exactly this file back).
  */
 export function csvTemplate(kind: Pick<EvidenceKind<object, unknown>, 'fields' | 'columns' | 'example'>): string {
-  const line = (cells: string[]) => cells.join(';') + '\r\n';
+  // A cell holding the separator or a quote is quoted (e.g. a list of offices "witten; hattingen").
+  const cell = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const line = (cells: string[]) => cells.map(cell).join(';') + '\r\n';
   return '\uFEFF' + line(kind.fields.map((f) => kind.columns[f] ?? f)) + line(kind.fields.map((f) => kind.example[f] ?? ''));
 }

@@ -18,24 +18,34 @@ import { csvTemplate, TEMPLATE_FILE_NAMES } from './evidence-template';
 import { CLOSURE_KIND } from './closure.kind';
 import { HOTLINE_COVERAGE_KIND } from './hotline-coverage.kind';
 import { TIME_RECORD_KIND } from './time-record.kind';
+import { EMPLOYER_ASSIGNMENT_KIND } from './employer-assignment.kind';
+import { practiceMeetingKind } from './practice-meeting.kind';
+import { TEAM_MEMBERSHIP_KIND } from './team-membership.kind';
 
-const IMPORT_RULES =
+export const IMPORT_RULES =
   'Entweder eine JSON-Liste (application/json) oder eine CSV-Datei (text/csv) mit Kopfzeile; Spaltennamen = Feldnamen oder ihre deutschen Namen (siehe Vorlage), ' +
   'Trennzeichen „;“ oder „,“ (aus der Kopfzeile erkannt), UTF-8 (BOM erlaubt), Text mit Trennzeichen in "Anführungszeichen", ' +
   'leere Zellen = Feld nicht angegeben. Alles oder nichts: eine fehlerhafte Zeile weist die ganze Datei ab (400), ' +
   'details nennt jeden Fehler mit line (CSV: Zeilennummer, Kopfzeile = 1; JSON: Position in der Liste ab 1) und field. ' +
   'Höchstens 50 000 Zeilen. Wiederholtes Einreichen speichert nichts doppelt.';
 
-const ApiImportBody = (row: new () => object, csvExample: string) =>
+export const ApiImportBody = (row: new () => object, csvExample: string) =>
   ApiBody({
     description: `${IMPORT_RULES}\n\nCSV-Beispiel:\n\n${csvExample}`,
     schema: { type: 'array', items: { $ref: getSchemaPath(row) } },
   });
 
-const importRequest = (req: Request): ImportRequest => ({ contentType: req.headers['content-type'], body: req.body });
+export const importRequest = (req: Request): ImportRequest => ({ contentType: req.headers['content-type'], body: req.body });
 
-const PREVIEW = 'Vorschau: prüft wie der Import (dieselben Fehler mit Zeile und Feld), speichert aber nichts und zeigt, was gespeichert würde.';
-const TEMPLATE_KINDS = { closures: CLOSURE_KIND, 'hotline-coverage': HOTLINE_COVERAGE_KIND, 'time-records': TIME_RECORD_KIND } as const;
+export const PREVIEW = 'Vorschau: prüft wie der Import (dieselben Fehler mit Zeile und Feld), speichert aber nichts und zeigt, was gespeichert würde.';
+const TEMPLATE_KINDS = {
+  closures: CLOSURE_KIND,
+  'hotline-coverage': HOTLINE_COVERAGE_KIND,
+  'time-records': TIME_RECORD_KIND,
+  'team-membership': TEAM_MEMBERSHIP_KIND,
+  'practice-meetings': practiceMeetingKind([]),
+  'employer-assignments': EMPLOYER_ASSIGNMENT_KIND,
+} as const;
 
 @ApiTags('Nachweise')
 @ApiBearerAuth()

@@ -5,12 +5,14 @@ import { EvidenceImportService } from './evidence-import.service';
 import { EvidenceListingService } from './evidence-listing.service';
 import { EvidenceController, EvidenceTemplateController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
+import { OfficeRegistersController, PracticeMeetingsController } from './cooperation-registers.controller';
+import { CooperationRegistersRepository } from './cooperation-registers.repository';
 
 /** Evidence of real weeks; EvidenceRepository is the read API the judging of real weeks uses. */
 @Module({
   imports: [OfficesModule],
-  controllers: [EvidenceController, EvidenceTemplateController],
-  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository],
+  controllers: [EvidenceController, EvidenceTemplateController, OfficeRegistersController, PracticeMeetingsController],
+  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository, CooperationRegistersRepository],
   exports: [EvidenceRepository, EvidenceImportService],
 })
 export class EvidenceModule {}

@@ -1,8 +1,8 @@
 import { holidayNameNrw, LocalCalendar } from '../calendar';
-import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, WeekSchedule } from '../engine';
+import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, PracticeMeetingFacts, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
 import type { JudgementPeriod } from './judgement-period';
-import type { ClosureFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact, SurveyAnswerMonthFact } from './judging-facts.repository';
+import type { ClosureFact, EmployerAssignmentRow, HotlineFact, OfficerMonthFact, PracticeMeetingRow, ScheduleVersionFact, SurveyAnswerMonthFact, TeamMembershipRow } from './judging-facts.repository';
 import { hotlineWeek, plannedWeek, realOpeningWeek, type DayInput } from './real-week.facts';
 import { pickInForce } from './schedule-in-force';
 import { weekFromStored } from './stored-week';
@@ -24,6 +24,10 @@ export interface LoadedEvidence {
   surveyAnswers?: SurveyAnswerMonthFact[];
   /** Agreed deviations (section 6) per office touching the loaded range. */
   deviations: Map<string, AppliedDeviation[]>;
+  /** Registers of sections 4.1 and 4.2 (absent when no judged rule needs them). */
+  teamMemberships?: TeamMembershipRow[];
+  practiceMeetings?: PracticeMeetingRow[];
+  employerAssignments?: EmployerAssignmentRow[];
 }
 
 function groupBy<T extends { office_id: string }>(rows: T[]): Map<string, T[]> {
@@ -54,6 +58,9 @@ export class EvidenceBundle {
   private readonly officerMonths: Map<string, OfficerMonthFact[]>;
   private readonly surveyAnswers: Map<string, SurveyAnswerMonthFact[]> | undefined;
   private readonly deviations: Map<string, AppliedDeviation[]>;
+  private readonly teamMemberships: Map<string, TeamMembershipRow[]>;
+  private readonly employerAssignments: Map<string, EmployerAssignmentRow[]>;
+  private readonly meetings: PracticeMeetingRow[];
   private readonly weeks = new Map<string, WeekSchedule>();
   private readonly dayOf: LocalCalendar['day'];
 
@@ -70,6 +77,9 @@ export class EvidenceBundle {
     this.officerMonths = groupBy(loaded.officerMonths);
     this.surveyAnswers = loaded.surveyAnswers ? groupBy(loaded.surveyAnswers) : undefined;
     this.deviations = loaded.deviations;
+    this.teamMemberships = groupBy(loaded.teamMemberships ?? []);
+    this.employerAssignments = groupBy(loaded.employerAssignments ?? []);
+    this.meetings = loaded.practiceMeetings ?? [];
   }
 
   /** The agreed deviations that govern this office in this period (at most one per rule). */
@@ -87,6 +97,19 @@ export class EvidenceBundle {
           month: period.id,
           officers: officers.map((o) => ({ employerServiceMinutes: o.employerServiceMinutes, jobseekerServiceMinutes: o.jobseekerServiceMinutes, workingMinutes: o.workingMinutes })),
           recordCount: officers.reduce((n, o) => n + o.records, 0),
+        };
+      }
+      // The registers: every entry that began by the end of the month; the checks pick their look-back.
+      if (needs.has('team-membership')) {
+        const rows = (this.teamMemberships.get(office.id) ?? []).filter((r) => r.from <= period.to);
+        facts.teamMembership = { memberships: rows.map((r) => ({ team: r.team, person: r.person, from: r.from, until: r.until })), sources: rows.map((r) => `team-membership:${r.id}`) };
+      }
+      if (needs.has('employer-assignments')) {
+        const rows = (this.employerAssignments.get(office.id) ?? []).filter((r) => r.from <= period.to);
+        facts.employerAssignments = {
+          assignments: rows.map((r) => ({ employer: r.employer, contact: r.contact, role: r.role, from: r.from, until: r.until })),
+          // One source per register, not per row: an office may look after thousands of employers.
+          sources: rows.length > 0 ? [`employer-assignments:${office.id}`] : [],
         };
       }
       return facts;
@@ -110,6 +133,15 @@ export class EvidenceBundle {
       );
     }
     return facts;
+  }
+
+  /** Section 4.1: the practice meetings recorded by the end of the period (district rules). */
+  practiceMeetings(period: JudgementPeriod): PracticeMeetingFacts {
+    const rows = this.meetings.filter((m) => m.date <= period.to);
+    return {
+      meetings: rows.map((m) => ({ date: m.date, audience: m.audience, invited: m.invited, attended: m.attended })),
+      sources: rows.map((m) => `practice-meeting:${m.id}`),
+    };
   }
 
   /** One office as the district rules see it: the opening its schedules in force offer in a week. */

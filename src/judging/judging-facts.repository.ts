@@ -25,6 +25,36 @@ export interface HotlineFact {
   coveredBy: 'staff' | 'call_centre';
 }
 
+/** Section 4.1: one office's delegate to a team; `person` is an opaque key, the pseudonym stays in SQL. */
+export interface TeamMembershipRow {
+  id: string;
+  office_id: string;
+  team: 'placement' | 'specialist_advice';
+  person: string;
+  from: string;
+  until: string | null;
+}
+
+/** Section 4.1: a practice meeting of the district. */
+export interface PracticeMeetingRow {
+  id: string;
+  date: string;
+  audience: 'placement' | 'specialist_advice';
+  invited: string[];
+  attended: string[];
+}
+
+/** Section 4.2: an employer's contact; `contact` is an opaque key, the pseudonym stays in SQL. */
+export interface EmployerAssignmentRow {
+  id: string;
+  office_id: string;
+  employer: string;
+  contact: string;
+  role: 'placement' | 'specialist_advice' | 'other';
+  from: string;
+  until: string | null;
+}
+
 /** work_mem for the officer-month aggregation only (SET LOCAL: this statement's transaction). */
 const OFFICER_MONTHS_WORK_MEM = '32MB';
 
@@ -96,6 +126,42 @@ export class JudgingFactsRepository {
         GROUP BY a.office_id, r.audience, r.questionnaire_id, r.id, r.title, to_char(a.answered_on, 'YYYY-MM')
         ORDER BY a.office_id, month, r.id`,
       [officeIds, from, to],
+    );
+  }
+
+  /**
+   * Section 4.1: team memberships that began by `to` and had not ended before `since` (the earliest
+   * day any look-back reaches). Persons are numbered per office in SQL; the pseudonym is not selected.
+   */
+  teamMemberships(officeIds: string[], since: string, to: string): Promise<TeamMembershipRow[]> {
+    return this.ds.query(
+      `SELECT id, office_id, team, 'p' || dense_rank() OVER (PARTITION BY office_id ORDER BY delegate_ref) AS person,
+              to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_until, 'YYYY-MM-DD') AS "until"
+         FROM team_membership
+        WHERE office_id = ANY($1) AND valid_from <= $3::date AND (valid_until IS NULL OR valid_until >= $2::date)
+        ORDER BY office_id, team, valid_from`,
+      [officeIds, since, to],
+    );
+  }
+
+  /** Section 4.1: every practice meeting on or before `to` (a few a month; the check picks its look-back). */
+  practiceMeetings(to: string): Promise<PracticeMeetingRow[]> {
+    return this.ds.query(
+      `SELECT id, to_char(meeting_date, 'YYYY-MM-DD') AS date, audience, invited, attended
+         FROM practice_meeting WHERE meeting_date <= $1::date ORDER BY meeting_date, audience`,
+      [to],
+    );
+  }
+
+  /** Section 4.2: employer assignments touching `since` … `to`; contacts numbered per office in SQL. */
+  employerAssignments(officeIds: string[], since: string, to: string): Promise<EmployerAssignmentRow[]> {
+    return this.ds.query(
+      `SELECT id, office_id, employer_ref AS employer, 'c' || dense_rank() OVER (PARTITION BY office_id ORDER BY contact_ref) AS contact,
+              contact_role AS role, to_char(valid_from, 'YYYY-MM-DD') AS "from", to_char(valid_until, 'YYYY-MM-DD') AS "until"
+         FROM employer_assignment
+        WHERE office_id = ANY($1) AND valid_from <= $3::date AND (valid_until IS NULL OR valid_until >= $2::date)
+        ORDER BY office_id, employer_ref, valid_from`,
+      [officeIds, since, to],
     );
   }
 

@@ -22,6 +22,7 @@ import {
   type WeekSchedule,
 } from '../engine';
 import { isCompliant } from '../engine/compliance-summary';
+import { MAX_WINDOW_MONTHS } from '../engine/checks/register-days';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
@@ -144,7 +145,10 @@ export class JudgingService {
     const needs = new Set<Need>(judged.flatMap((p) => [...p.selection.needs]));
     const bundle = await this.load(offices, range, calendar, needs, await this.officeNames(offices), false);
     for (const { period, catalog, selection } of judged) {
-      const facts = { offices: offices.map((office) => bundle.districtOffice(office, period)) };
+      const facts = {
+        offices: offices.map((office) => bundle.districtOffice(office, period)),
+        ...(selection.needs.has('practice-meetings') ? { practiceMeetings: bundle.practiceMeetings(period) } : {}),
+      };
       await sink(period, evaluateDistrict(catalog, facts, { period: period.id, ruleIds: selection.ruleIds }));
     }
   }
@@ -218,9 +222,18 @@ export class JudgingService {
         ? { surveyAnswers: await this.facts.surveyAnswerMonths(ids, start.startOf('month').minus({ months: SURVEY_LOOK_BACK_MONTHS - 1 }).toISODate()!, range.to) }
         : {}),
       deviations: withDeviations ? await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to) : new Map(),
+      // Registers of sections 4.1/4.2: their rules look back up to MAX_WINDOW_MONTHS from each month.
+      teamMemberships: needs.has('team-membership') ? await this.facts.teamMemberships(ids, lookBackFrom(range.from), range.to) : [],
+      practiceMeetings: needs.has('practice-meetings') ? await this.facts.practiceMeetings(range.to) : [],
+      employerAssignments: needs.has('employer-assignments') ? await this.facts.employerAssignments(ids, lookBackFrom(range.from), range.to) : [],
     };
     return new EvidenceBundle(loaded, calendar, names);
   }
+}
+
+/** The first day a register rule's look-back may reach from a range starting on `from` (one day before, for the baseline). */
+function lookBackFrom(from: string): string {
+  return DateTime.fromISO(from, { zone: ZONE }).startOf('month').minus({ months: MAX_WINDOW_MONTHS, days: 1 }).toISODate()!;
 }
 
 function coveringRange(periods: JudgementPeriod[]): { from: string; to: string } {

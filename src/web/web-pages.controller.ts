@@ -55,7 +55,8 @@ export class WebPagesController {
         main: `<h1>Übersicht der Prüfläufe</h1>
 <div id="audit-gaps"></div><script type="module" src="/assets/audit-gaps.js"></script>
 <div id="overview" data-today="${berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
-${actionsPanel(viewer)}`,
+${actionsPanel(viewer)}
+<div id="practice-meetings"></div><script type="module" src="/assets/practice-meetings.js"></script>`,
       }),
     );
   }
@@ -123,7 +124,7 @@ ${actionsPanel(viewer, office.id, today)}`,
         script: 'evidence.js',
         main: `<div class="page-title">
 <h1>Nachweise hochladen: ${escapeHtml(office.name)}</h1>
-<p class="lead">Schließungen, die Besetzung der Hotline des Unternehmensservice und die Zeiterfassung der Arbeitsvermittlung, als CSV-Datei oder eingefügte Zeilen. Vor dem Speichern zeigt eine Vorschau, was übernommen wird; eine fehlerhafte Zeile hält die ganze Datei an.</p>
+<p class="lead">Schließungen, die Besetzung der Hotline des Unternehmensservice, die Zeiterfassung der Arbeitsvermittlung, die Teammitgliedschaften in den Multiplikatorenteams und die Ansprechpersonen der Unternehmen, als CSV-Datei oder eingefügte Zeilen. Vor dem Speichern zeigt eine Vorschau, was übernommen wird; eine fehlerhafte Zeile hält die ganze Datei an.</p>
 <p><a href="${escapeHtml(officePath(office))}">Zurück zur Regionalstelle</a></p>
 </div>
 <div id="evidence" data-office-id="${escapeHtml(office.id)}"></div>`,

@@ -80,6 +80,8 @@ describe('audit runs and reports', () => {
     });
     // No survey round was held: both survey rules are violated, once for November.
     expect(res.body.district.find((c: { ruleId: string }) => c.ruleId === 'satisfaction.staff-survey')).toMatchObject({ obligation: 'should', status: 'non_compliant', counts: { non_compliant: 1 } });
+    // No practice meeting recorded: no verdict on the meetings (Daten fehlen), once for November.
+    expect(res.body.district.find((c: { ruleId: string }) => c.ruleId === 'practice-meetings.regular')).toMatchObject({ obligation: 'should', status: 'insufficient_data', counts: { insufficient_data: 1 } });
     expect(res.body.rules.find((r: { id: string }) => r.id === 'opening.district-core-hours')).toMatchObject({ scope: 'district', shortTitle: 'Kreis-Kernzeit' });
     expect(res.body.byObligation.must.non_compliant).toBeGreaterThan(0);
     const total = Object.values(res.body.byObligation as Record<string, Record<string, number>>).flatMap((l) => Object.values(l)).reduce((a, b) => a + b, 0);

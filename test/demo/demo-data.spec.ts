@@ -21,6 +21,24 @@ describe('demo data', () => {
     expect(statuses.map((s: { status: string }) => s.status)).toEqual(expect.arrayContaining(['compliant', 'non_compliant', 'insufficient_data', 'not_applicable']));
   });
 
+  it('gives every rule on the registers of sections 4.1 and 4.2 a verdict for last month', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM audit_run ORDER BY started_at DESC LIMIT 1`);
+    const rows: Array<{ office_id: string | null; rule_id: string; status: string; period: string }> = await t.dataSource.query(
+      `SELECT office_id, rule_id, status, period FROM audit_finding
+        WHERE run_id = $1 AND rule_id IN ('multiplier-teams.delegate', 'practice-meetings.regular', 'employer-contact.fixed') ORDER BY rule_id, office_id`,
+      [id],
+    );
+    const status = (rule: string, office: string | null) => rows.filter((r) => r.rule_id === rule && r.office_id === office).map((r) => r.status);
+    expect(status('practice-meetings.regular', null)).toEqual(['compliant']);
+    expect(status('multiplier-teams.delegate', 'witten')).toEqual(['compliant']);
+    expect(status('multiplier-teams.delegate', 'herdecke')).toEqual(['non_compliant']);
+    expect(status('multiplier-teams.delegate', 'wetter')).toEqual(['compliant']);
+    expect(status('employer-contact.fixed', 'witten')).toEqual(['compliant']);
+    expect(status('employer-contact.fixed', 'hattingen')).toEqual(['non_compliant']);
+    expect(status('employer-contact.fixed', 'schwelm')).toEqual(['non_compliant']);
+    expect(rows.filter((r) => r.status === 'insufficient_data')).toEqual([]);
+  });
+
   it('renews the demo token on the next start and adds no second copy of the data', async () => {
     const first = await t.dataSource.query(`SELECT count(*)::int AS n FROM api_token WHERE label = 'demo' AND revoked_at IS NULL`);
     expect(first[0].n).toBe(1);

@@ -10,6 +10,9 @@ import { tandemSeatAccessCheck } from './tandem-seat-access.check';
 import { timeShareCheck } from './time-share.check';
 import { weekdayWindowCheck } from './weekday-window.check';
 import { weeklyHoursCheck } from './weekly-hours.check';
+import { teamDelegatesCheck } from './team-delegates.check';
+import { practiceMeetingsCheck } from './practice-meetings.check';
+import { employerContactsCheck } from './employer-contacts.check';
 
 /**
  * Every check kind the catalog may name. A new kind is a new file in this folder (declaring its
@@ -25,5 +28,8 @@ export const CHECKS: Readonly<Record<CheckKind, CheckDefinition>> = {
   'one-to-one': oneToOneCheck,
   'coverage-share': coverageShareCheck,
   'district-core-hours': districtCoreHoursCheck,
+  'team-delegates': teamDelegatesCheck,
+  'practice-meetings': practiceMeetingsCheck,
+  'employer-contacts': employerContactsCheck,
   'survey-coverage': surveyCoverageCheck,
 };

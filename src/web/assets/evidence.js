@@ -1,6 +1,6 @@
 // @ts-check
 import { api, ApiError, apiText, errorText } from './api-client.js';
-import { append, byId, clear, el } from './dom.js';
+import { append, clear, el } from './dom.js';
 import { formatDate, formatNumber } from './german-format.js';
 import { periodLabel } from './vocabulary.js';
 
@@ -15,21 +15,27 @@ import { periodLabel } from './vocabulary.js';
 /** @typedef {import('./api-types').ErrorDetail} ErrorDetail */
 /** @typedef {import('./api-types').EvidenceKindName} EvidenceKindName */
 
-const root = byId('evidence');
-const officeId = root.dataset.officeId ?? '';
+/** @typedef {{ kind: EvidenceKindName, title: string, about: string, path?: string }} UploadKind */
 
-/** @type {Array<{ kind: EvidenceKindName, title: string, about: string }>} */
+// The office page's forms; the coordination page uses uploadCard for the district's practice meetings.
+const root = document.getElementById('evidence');
+const officeId = root?.dataset.officeId ?? '';
+
+/** @type {UploadKind[]} */
 const KINDS = [
   { kind: 'closures', title: 'Schließungen', about: 'Tage oder Stunden, an denen die Regionalstelle abweichend vom Öffnungszeitenplan geschlossen war. Ohne „von“ und „bis“ gilt der ganze Tag.' },
   { kind: 'hotline-coverage', title: 'Hotline-Besetzung des Unternehmensservice', about: 'Zeiträume, in denen die Hotline durch eigenes Personal oder das Call Center besetzt war (Abschnitt 4.2: Montag bis Freitag 8 bis 17 Uhr).' },
   { kind: 'time-records', title: 'Zeiterfassung der Arbeitsvermittlung', about: 'Minuten je Person, Tag und Tätigkeit, mit Kürzel statt Namen. Gezeigt werden nur Summen je Monat, nie Werte einer Person.' },
+  { kind: 'team-membership', title: 'Teammitgliedschaften in den Multiplikatorenteams', about: 'Je Team (Arbeitsvermittlung, Fachberatung) die entsandte feste Person als Kürzel, mit Beginn und – wenn sie endet – letztem Tag (Abschnitt 4.1).' },
+  { kind: 'employer-assignments', title: 'Ansprechpersonen der Unternehmen', about: 'Je Unternehmen (Kennung, kein Firmenname) die Ansprechperson als Kürzel, ihre Funktion und seit wann (Abschnitt 4.2: eine feste Ansprechperson aus der Arbeitsvermittlung).' },
 ];
 
-for (const k of KINDS) root.append(uploadCard(k));
+if (root) for (const k of KINDS) root.append(uploadCard(k));
 
-/** @param {{ kind: EvidenceKindName, title: string, about: string }} k */
-function uploadCard({ kind, title, about }) {
+/** @param {UploadKind} k */
+export function uploadCard({ kind, title, about, path }) {
   const id = kind;
+  const base = path ?? `/api/v1/offices/${encodeURIComponent(officeId)}/${kind}`;
   const columns = el('p', { class: 'hint', id: `${id}-columns` }, 'Spalten werden geladen …');
   const file = el('input', { type: 'file', id: `${id}-file`, accept: '.csv,text/csv', 'aria-describedby': `${id}-columns` });
   const rows = el('textarea', { id: `${id}-rows`, rows: 6, spellcheck: 'false', class: 'rows-input', 'aria-describedby': `${id}-columns ${id}-rows-hint` });
@@ -42,7 +48,7 @@ function uploadCard({ kind, title, about }) {
 
   apiText(`/api/v1/evidence/templates/${kind}`)
     .then((template) => {
-      const [header, example] = template.split(/\r?\n/);
+      const [header, example] = template.replace(/^\uFEFF/, '').split(/\r?\n/);
       append(clear(columns), ['Spalten: ', el('code', {}, header.split(';').join('; ')), example ? [' – Beispiel: ', el('code', {}, example)] : null, '. Trennzeichen „;“, „,“ oder Tabulator; Datum wie 02.03.2026, Uhrzeit wie 8.30.']);
     })
     .catch(() => clear(columns).append('Die Spalten stehen in der Vorlage.'));
@@ -74,7 +80,7 @@ function uploadCard({ kind, title, about }) {
     previewButton.disabled = true;
     try {
       /** @type {ImportPreview} */
-      const preview = await api(`/api/v1/offices/${encodeURIComponent(officeId)}/${kind}/preview`, { method: 'POST', text, contentType: 'text/csv; charset=utf-8' });
+      const preview = await api(`${base}/preview`, { method: 'POST', text, contentType: 'text/csv; charset=utf-8' });
       previewed = text;
       importButton.disabled = false;
       status.append(el('p', { class: 'notice' }, `Vorschau: ${counts(preview)}. Es wurde noch nichts gespeichert.`));
@@ -93,7 +99,7 @@ function uploadCard({ kind, title, about }) {
     clear(status);
     try {
       /** @type {ImportResult} */
-      const result = await api(`/api/v1/offices/${encodeURIComponent(officeId)}/${kind}`, { method: 'POST', text: previewed, contentType: 'text/csv; charset=utf-8' });
+      const result = await api(base, { method: 'POST', text: previewed, contentType: 'text/csv; charset=utf-8' });
       rows.value = '';
       file.value = '';
       invalidate();

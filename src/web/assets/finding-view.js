@@ -46,6 +46,29 @@ export const EVIDENCE_LABELS = {
   params: 'Beurteilt mit',
   role: 'Art der Regionalstelle',
   appliesTo: 'Gilt für',
+  // Registers of sections 4.1 and 4.2 (team-delegates, practice-meetings, employer-contacts checks).
+  windowFrom: 'Rückblick ab',
+  teams: 'Multiplikatorenteams',
+  team: 'Team',
+  daysWithout: 'Tage ohne Person',
+  daysWithSeveral: 'Tage mit mehr als einer Person',
+  changes: 'Wechsel der Person',
+  changeDates: 'Wechsel am',
+  audiences: 'Zielgruppen',
+  audience: 'Zielgruppe',
+  meetingsHeld: 'Treffen',
+  meetingsCounted: 'davon an alle Regionalstellen',
+  meetings: 'Praxistreffen',
+  officesNotInvited: 'Nicht eingeladen',
+  officesAttended: 'Teilnehmende Regionalstellen',
+  employerCount: 'Unternehmen',
+  employersChanged: 'Unternehmen mit Wechsel',
+  changedEmployers: 'Mit Wechsel (Auswahl)',
+  employersWithTwoContacts: 'Unternehmen mit zwei Ansprechpersonen zugleich',
+  twoContacts: 'Zwei Ansprechpersonen zugleich (Auswahl)',
+  employer: 'Unternehmen',
+  employersWithOtherRole: 'Unternehmen ohne Ansprechperson aus der Arbeitsvermittlung',
+  otherRoleEmployers: 'Andere Funktion (Auswahl)',
 };
 
 const WEEKDAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -69,6 +92,10 @@ const FIGURES = {
   'district-core-hours': (f) => ({ measured: `${n(f.measured)} Std. gemeinsame Kernzeit`, required: `mindestens ${n(f.required)} Std.` }),
   'coverage-share': (f) => ({ measured: `${n(f.measured)} % über das Call Center` }),
   'survey-coverage': (f) => ({ measured: `${n(f.measured)} Regionalstellen befragt`, required: `alle ${n(f.required)} Regionalstellen` }),
+  // Section 4.1/4.2 registers, judged per month over a look-back (catalog parameters).
+  'team-delegates': (f) => ({ measured: f.measured === 0 ? 'an jedem Tag je Team genau eine Person' : `${days(f.measured, false)} ohne genau eine Person je Team`, required: 'je Team an jedem Tag genau eine feste Person' }),
+  'practice-meetings': (f) => ({ measured: `${n(f.measured)} Praxistreffen je Zielgruppe an alle Regionalstellen`, required: `mindestens ${n(f.required)} je Zielgruppe` }),
+  'employer-contacts': (f) => ({ measured: `${n(f.measured)} % der Unternehmen mit Wechsel der Ansprechperson`, required: `höchstens ${n(f.required)} %` }),
 };
 
 /** @param {number | null} v */
@@ -113,6 +140,10 @@ const MISSING = {
   'hotline-coverage': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
   'coverage-share': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
   'time-share': { what: 'Es fehlen Zeiterfassungen der Arbeitsvermittlung.', action: 'Zeiterfassung hochladen', form: (id) => `${officePath(id)}/nachweise#time-records` },
+  'team-delegates': { what: 'Es sind keine Teammitgliedschaften in den Multiplikatorenteams eingetragen.', action: 'Teammitgliedschaften hochladen', form: (id) => `${officePath(id)}/nachweise#team-membership` },
+  // A district finding names no office, so no link: the register is on the coordination office's overview.
+  'practice-meetings': { what: 'Es sind keine Praxistreffen eingetragen (Register der Koordinierungsstelle auf der Übersicht).', action: 'Praxistreffen eintragen', form: () => '/#practice-meetings' },
+  'employer-contacts': { what: 'Es sind keine Ansprechpersonen der Unternehmen eingetragen.', action: 'Ansprechpersonen hochladen', form: (id) => `${officePath(id)}/nachweise#employer-assignments` },
 };
 
 /**
@@ -159,12 +190,12 @@ function value(key, v, ruleId) {
   if (key === 'role' && typeof v === 'string') return roleLabel(v);
   if (key === 'seatId' && typeof v === 'string') return officeName(v, 'der Regionalstellensitz');
   if (key === 'window' && typeof v === 'string') return `${v} Uhr`;
-  if (key === 'date' && typeof v === 'string') return formatDate(v);
+  if ((key === 'date' || key === 'windowFrom') && typeof v === 'string') return formatDate(v);
   if (isWeekday(v)) return weekdayName(/** @type {string} */ (v));
   if (Array.isArray(v)) {
     if (v.length === 0) return 'keine';
     if (v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) return rowsTable(v, ruleId);
-    return v.map((x) => (isWeekday(x) ? weekdayName(x) : key === 'appliesTo' ? roleLabel(String(x)) : String(x))).join(', ');
+    return v.map((x) => (isWeekday(x) ? weekdayName(x) : key === 'appliesTo' ? roleLabel(String(x)) : /^\d{4}-\d{2}-\d{2}$/.test(String(x)) ? formatDate(String(x)) : String(x))).join(', ');
   }
   if (typeof v === 'object') {
     const obj = /** @type {Record<string, unknown>} */ (v);
