@@ -34,3 +34,4 @@ export {
 } from './time';
 export { STATUS_LABELS, OBLIGATION_LABELS, ROLE_LABELS, SIDE_LABELS, DEVIATION_STATUS_LABELS, WEEKDAY_SHORT_DE, ACTION_STATUSES, ACTION_STATUS_LABELS, OVERDUE_LABEL, periodLabel, vocabulary } from './vocabulary';
 export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, Side } from './vocabulary';
+export { APPOINTMENT_AREA_LABELS } from './vocabulary';

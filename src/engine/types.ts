@@ -1,3 +1,5 @@
+import type { AppointmentMonthFacts, ContactCountsFacts, HandoverFacts } from './office-registers.types';
+
 /**
  * Shared vocabulary of the rule engine. Everything here is plain data: the service layer gathers
  * facts (schedules, closures, hotline records, time shares) and the engine judges them against the
@@ -56,7 +58,10 @@ export type CheckKind =
   | 'time-share'
   | 'one-to-one'
   | 'coverage-share'
-  | 'district-core-hours';
+  | 'district-core-hours'
+  | 'outside-opening-appointments'
+  | 'appointment-share'
+  | 'handover-rate';
 export const CHECK_KINDS: readonly CheckKind[] = [
   'weekly-hours',
   'weekday-window',
@@ -67,15 +72,20 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   'one-to-one',
   'coverage-share',
   'district-core-hours',
+  'outside-opening-appointments',
+  'appointment-share',
+  'handover-rate',
 ];
 
 /**
  * The evidence a check kind reads: `schedule` the schedule in force (for a real week with its
  * closures and public holidays), `hotline` the telephone coverage records, `time-records` the monthly
- * working time of the placement officers. The schedule pre-check can answer only `schedule`.
+ * working time of the placement officers, `appointments` the appointment slots (section 2),
+ * `contact-counts` contacts by appointment and walk-in, `handovers` the caseload handovers (1.2).
+ * The schedule pre-check can answer only `schedule`.
  */
-export type Need = 'schedule' | 'hotline' | 'time-records';
-export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records'];
+export type Need = 'schedule' | 'hotline' | 'time-records' | 'appointments' | 'contact-counts' | 'handovers';
+export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records', 'appointments', 'contact-counts', 'handovers'];
 
 /** How often a check kind is judged: per ISO week or per calendar month. */
 export type Cadence = 'week' | 'month';
@@ -186,6 +196,9 @@ export interface Facts {
   seatOpeningWeek?: OpeningWeekFacts;
   hotlineWeek?: HotlineWeekFacts;
   timeShare?: TimeShareFacts;
+  appointmentMonth?: AppointmentMonthFacts;
+  contactCounts?: ContactCountsFacts;
+  handovers?: HandoverFacts;
 }
 
 /** One office as a district rule sees it. */
@@ -257,3 +270,5 @@ export interface Finding {
   /** Only beside `deviation`: the standard's own requirement, parameters and verdict, for comparison. */
   standard?: { required: number | null; params: Record<string, unknown>; status: FindingStatus };
 }
+
+export * from './office-registers.types';

@@ -1,8 +1,8 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { ErrorDetail } from '../common/domain-error';
 
-/** The three kinds of evidence; the values are the route segments and evidence_import.kind. */
-export const EVIDENCE_KINDS = ['closures', 'hotline-coverage', 'time-records'] as const;
+/** The kinds of evidence; the values are the route segments and evidence_import.kind. */
+export const EVIDENCE_KINDS = ['closures', 'hotline-coverage', 'time-records', 'appointment-slots', 'contact-counts', 'caseload-handovers'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
 
 /** Problems of one row, without the line (the caller knows it). */

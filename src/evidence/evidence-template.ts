@@ -5,6 +5,9 @@ export const TEMPLATE_FILE_NAMES = {
   closures: 'vorlage-schliessungen.csv',
   'hotline-coverage': 'vorlage-hotline-besetzung.csv',
   'time-records': 'vorlage-zeiterfassung.csv',
+  'appointment-slots': 'vorlage-termine-ausserhalb-oeffnungszeiten.csv',
+  'contact-counts': 'vorlage-kontakte-mit-und-ohne-termin.csv',
+  'caseload-handovers': 'vorlage-zustaendigkeitswechsel.csv',
 } as const;
 
 /**

@@ -18,6 +18,7 @@ import { csvTemplate, TEMPLATE_FILE_NAMES } from './evidence-template';
 import { CLOSURE_KIND } from './closure.kind';
 import { HOTLINE_COVERAGE_KIND } from './hotline-coverage.kind';
 import { TIME_RECORD_KIND } from './time-record.kind';
+import { APPOINTMENT_SLOT_KIND, CASELOAD_HANDOVER_KIND, CONTACT_COUNT_KIND } from './office-register.kinds';
 
 const IMPORT_RULES =
   'Entweder eine JSON-Liste (application/json) oder eine CSV-Datei (text/csv) mit Kopfzeile; Spaltennamen = Feldnamen oder ihre deutschen Namen (siehe Vorlage), ' +
@@ -35,7 +36,14 @@ const ApiImportBody = (row: new () => object, csvExample: string) =>
 const importRequest = (req: Request): ImportRequest => ({ contentType: req.headers['content-type'], body: req.body });
 
 const PREVIEW = 'Vorschau: prüft wie der Import (dieselben Fehler mit Zeile und Feld), speichert aber nichts und zeigt, was gespeichert würde.';
-const TEMPLATE_KINDS = { closures: CLOSURE_KIND, 'hotline-coverage': HOTLINE_COVERAGE_KIND, 'time-records': TIME_RECORD_KIND } as const;
+const TEMPLATE_KINDS = {
+  closures: CLOSURE_KIND,
+  'hotline-coverage': HOTLINE_COVERAGE_KIND,
+  'time-records': TIME_RECORD_KIND,
+  'appointment-slots': APPOINTMENT_SLOT_KIND,
+  'contact-counts': CONTACT_COUNT_KIND,
+  'caseload-handovers': CASELOAD_HANDOVER_KIND,
+} as const;
 
 @ApiTags('Nachweise')
 @ApiBearerAuth()

@@ -5,12 +5,14 @@ import { EvidenceImportService } from './evidence-import.service';
 import { EvidenceListingService } from './evidence-listing.service';
 import { EvidenceController, EvidenceTemplateController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
+import { OfficeRegistersController } from './office-registers.controller';
+import { OfficeRegistersRepository } from './office-registers.repository';
 
 /** Evidence of real weeks; EvidenceRepository is the read API the judging of real weeks uses. */
 @Module({
   imports: [OfficesModule],
-  controllers: [EvidenceController, EvidenceTemplateController],
-  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository],
+  controllers: [EvidenceController, EvidenceTemplateController, OfficeRegistersController],
+  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository, OfficeRegistersRepository],
   exports: [EvidenceRepository, EvidenceImportService],
 })
 export class EvidenceModule {}

@@ -9,6 +9,9 @@ import { tandemSeatAccessCheck } from './tandem-seat-access.check';
 import { timeShareCheck } from './time-share.check';
 import { weekdayWindowCheck } from './weekday-window.check';
 import { weeklyHoursCheck } from './weekly-hours.check';
+import { outsideOpeningAppointmentsCheck } from './outside-opening-appointments.check';
+import { appointmentShareCheck } from './appointment-share.check';
+import { handoverRateCheck } from './handover-rate.check';
 
 /**
  * Every check kind the catalog may name. A new kind is a new file in this folder (declaring its
@@ -24,4 +27,7 @@ export const CHECKS: Readonly<Record<CheckKind, CheckDefinition>> = {
   'one-to-one': oneToOneCheck,
   'coverage-share': coverageShareCheck,
   'district-core-hours': districtCoreHoursCheck,
+  'outside-opening-appointments': outsideOpeningAppointmentsCheck,
+  'appointment-share': appointmentShareCheck,
+  'handover-rate': handoverRateCheck,
 };
