@@ -2,7 +2,8 @@ import { holidayNameNrw, LocalCalendar } from '../calendar';
 import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
 import type { JudgementPeriod } from './judgement-period';
-import type { ClosureFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact } from './judging-facts.repository';
+import type { AppointmentSlotFact, CaseloadHandoverFact, ClosureFact, ContactCountFact, HotlineFact, OfficerMonthFact, ScheduleVersionFact } from './judging-facts.repository';
+import { appointmentMonth, contactCountsMonth, handoverMonth } from './office-register.facts';
 import { hotlineWeek, plannedWeek, realOpeningWeek, type DayInput } from './real-week.facts';
 import { pickInForce } from './schedule-in-force';
 import { weekFromStored } from './stored-week';
@@ -20,6 +21,10 @@ export interface LoadedEvidence {
   closures: ClosureFact[];
   hotline: HotlineFact[];
   officerMonths: OfficerMonthFact[];
+  /** The office registers of issue 15; absent when no judged rule needs them. */
+  appointmentSlots?: AppointmentSlotFact[];
+  contactCounts?: ContactCountFact[];
+  caseloadHandovers?: CaseloadHandoverFact[];
   /** Agreed deviations (section 6) per office touching the loaded range. */
   deviations: Map<string, AppliedDeviation[]>;
 }
@@ -51,6 +56,9 @@ export class EvidenceBundle {
   private readonly hotline: Map<string, HotlineFact[]>;
   private readonly officerMonths: Map<string, OfficerMonthFact[]>;
   private readonly deviations: Map<string, AppliedDeviation[]>;
+  private readonly appointmentSlots: Map<string, AppointmentSlotFact[]>;
+  private readonly contactCounts: Map<string, ContactCountFact[]>;
+  private readonly caseloadHandovers: Map<string, CaseloadHandoverFact[]>;
   private readonly weeks = new Map<string, WeekSchedule>();
   private readonly dayOf: LocalCalendar['day'];
 
@@ -66,6 +74,9 @@ export class EvidenceBundle {
     this.hotline = groupBy(loaded.hotline);
     this.officerMonths = groupBy(loaded.officerMonths);
     this.deviations = loaded.deviations;
+    this.appointmentSlots = groupBy(loaded.appointmentSlots ?? []);
+    this.contactCounts = groupBy(loaded.contactCounts ?? []);
+    this.caseloadHandovers = groupBy(loaded.caseloadHandovers ?? []);
   }
 
   /** The agreed deviations that govern this office in this period (at most one per rule). */
@@ -85,6 +96,7 @@ export class EvidenceBundle {
           recordCount: officers.reduce((n, o) => n + o.records, 0),
         };
       }
+      this.officeRegisterFacts(facts, office.id, period, needs);
       return facts;
     }
     const dates = this.calendar.weekDates(period.id);
@@ -106,6 +118,21 @@ export class EvidenceBundle {
       );
     }
     return facts;
+  }
+
+  /** Section 1.2 and 2 (issue 15): the office registers of one month. */
+  private officeRegisterFacts(facts: Facts, officeId: string, period: JudgementPeriod, needs: ReadonlySet<Need>): void {
+    if (needs.has('appointments')) {
+      const slots = (this.appointmentSlots.get(officeId) ?? []).filter((s) => s.date >= period.from && s.date <= period.to);
+      const dates = [...new Set(slots.map((s) => s.date))].sort();
+      facts.appointmentMonth = appointmentMonth(period.id, this.days(officeId, dates), slots);
+    }
+    if (needs.has('contact-counts')) {
+      facts.contactCounts = contactCountsMonth(period.id, (this.contactCounts.get(officeId) ?? []).filter((c) => c.month === period.id));
+    }
+    if (needs.has('handovers')) {
+      facts.handovers = handoverMonth(period.id, (this.caseloadHandovers.get(officeId) ?? []).find((h) => h.month === period.id));
+    }
   }
 
   /** One office as the district rules see it: the opening its schedules in force offer in a week. */

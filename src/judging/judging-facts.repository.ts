@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AppointmentArea } from '../engine';
 import type { VersionPeriod } from './schedule-in-force';
 import type { StoredWeek } from './stored-week';
 
@@ -23,6 +24,34 @@ export interface HotlineFact {
   start: Date;
   end: Date;
   coveredBy: 'staff' | 'call_centre';
+}
+
+/** An appointment slot of an office register (section 2): minutes after local midnight. */
+export interface AppointmentSlotFact {
+  id: string;
+  office_id: string;
+  date: string;
+  from: number;
+  to: number;
+  area: AppointmentArea;
+}
+
+export interface ContactCountFact {
+  id: string;
+  office_id: string;
+  month: string;
+  area: AppointmentArea;
+  byAppointment: number;
+  walkIn: number;
+}
+
+/** Counts only (section 1.2): no person is stored, so none can be read. */
+export interface CaseloadHandoverFact {
+  id: string;
+  office_id: string;
+  month: string;
+  caseloadSize: number;
+  changes: number;
 }
 
 /** work_mem for the officer-month aggregation only (SET LOCAL: this statement's transaction). */
@@ -69,6 +98,35 @@ export class JudgingFactsRepository {
         WHERE office_id = ANY($1) AND ends_at > $2::timestamptz AND starts_at < $3::timestamptz
         ORDER BY office_id, starts_at`,
       [officeIds, fromInstant.toISOString(), toInstant.toISOString()],
+    );
+  }
+
+  appointmentSlots(officeIds: string[], from: string, to: string): Promise<AppointmentSlotFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, date, from_minute AS "from", to_minute AS "to", area FROM appointment_slot
+        WHERE office_id = ANY($1) AND date BETWEEN $2::date AND $3::date
+        ORDER BY office_id, date, from_minute, to_minute, area`,
+      [officeIds, from, to],
+    );
+  }
+
+  /** Months as 'YYYY-MM' (inclusive). */
+  contactCounts(officeIds: string[], fromMonth: string, toMonth: string): Promise<ContactCountFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, month, area, by_appointment AS "byAppointment", walk_in AS "walkIn" FROM contact_count
+        WHERE office_id = ANY($1) AND month BETWEEN $2 AND $3
+        ORDER BY office_id, month, area`,
+      [officeIds, fromMonth, toMonth],
+    );
+  }
+
+  /** Months as 'YYYY-MM' (inclusive). */
+  caseloadHandovers(officeIds: string[], fromMonth: string, toMonth: string): Promise<CaseloadHandoverFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, month, caseload_size AS "caseloadSize", changes FROM caseload_handover
+        WHERE office_id = ANY($1) AND month BETWEEN $2 AND $3
+        ORDER BY office_id, month`,
+      [officeIds, fromMonth, toMonth],
     );
   }
 

@@ -196,6 +196,9 @@ export class JudgingService {
       closures: needs.has('schedule') ? await this.facts.closures(ids, range.from, range.to) : [],
       hotline: needs.has('hotline') ? await this.facts.hotline(ids, start.toJSDate(), endExclusive.toJSDate()) : [],
       officerMonths: needs.has('time-records') ? await this.facts.officerMonths(ids, range.from, endExclusive.toISODate()!) : [],
+      appointmentSlots: needs.has('appointments') ? await this.facts.appointmentSlots(ids, range.from, range.to) : [],
+      contactCounts: needs.has('contact-counts') ? await this.facts.contactCounts(ids, range.from.slice(0, 7), range.to.slice(0, 7)) : [],
+      caseloadHandovers: needs.has('handovers') ? await this.facts.caseloadHandovers(ids, range.from.slice(0, 7), range.to.slice(0, 7)) : [],
       deviations: withDeviations ? await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to) : new Map(),
     };
     return new EvidenceBundle(loaded, calendar, names);
