@@ -13,6 +13,7 @@ import { ZONE } from '../calendar';
 import type { Principal } from '../auth/principal';
 import { DemoActions } from '../actions/demo-actions';
 import { demoEvidence } from './demo-evidence';
+import { demoOfficeRegisters } from './demo-office-registers';
 import { SurveyDemoService } from '../surveys/survey-demo.service';
 
 export const DEMO_TOKEN_LABEL = 'demo';
@@ -72,6 +73,11 @@ export class DemoDataService {
       if (e.closures.length) await this.evidence.importClosures(principal, e.officeId, json(e.closures));
       if (e.hotline.length) await this.evidence.importHotlineCoverage(principal, e.officeId, json(e.hotline));
       if (e.timeRecords.length) await this.evidence.importTimeRecords(principal, e.officeId, json(e.timeRecords));
+    }
+    for (const r of demoOfficeRegisters(now)) {
+      if (r.appointmentSlots.length) await this.evidence.import(principal, r.officeId, 'appointment-slots', json(r.appointmentSlots));
+      if (r.contactCounts.length) await this.evidence.import(principal, r.officeId, 'contact-counts', json(r.contactCounts));
+      if (r.caseloadHandovers.length) await this.evidence.import(principal, r.officeId, 'caseload-handovers', json(r.caseloadHandovers));
     }
     const from = now.startOf('month').minus({ months: 1 }).toISODate()!;
     const to = now.minus({ days: 1 }).toISODate()!;

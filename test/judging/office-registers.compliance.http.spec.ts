@@ -63,10 +63,10 @@ describe('a month judged with the office registers (issue 15)', () => {
     const outside = f['appointments.outside-opening-hours'];
     expect(outside).toMatchObject({ status: 'compliant', measured: 3, required: 3 });
     expect(outside.evidence.outsideAppointments).toEqual([
-      { date: '2026-04-03', from: '10:00', to: '10:30', area: 'Leistung', holiday: 'Karfreitag' },
-      { date: '2026-04-07', from: '12:30', to: '13:00', area: 'Arbeitsvermittlung' },
-      { date: '2026-04-14', from: '09:00', to: '09:30', area: 'Fachberatung' },
-      { date: '2026-04-16', from: '13:00', to: '13:30', area: 'Fachberatung' },
+      { date: '2026-04-03', time: '10:00–10:30', area: 'Leistung', holiday: 'Karfreitag' },
+      { date: '2026-04-07', time: '12:30–13:00', area: 'Arbeitsvermittlung' },
+      { date: '2026-04-14', time: '09:00–09:30', area: 'Fachberatung' },
+      { date: '2026-04-16', time: '13:00–13:30', area: 'Fachberatung' },
     ]);
     expect(outside.evidence.areas).toContainEqual({ area: 'Arbeitsvermittlung', outsideSlots: 1, insideSlots: 1, unknownSlots: 0 });
     expect(outside.sources.some((s) => s.startsWith('closure:'))).toBe(true);

@@ -61,7 +61,7 @@ describe('appointments outside the opening hours (section 2, must)', () => {
     const days = [...allAreasOutside().map((d) => ({ ...d, slots: d.slots.filter((s) => s.area !== 'benefits') })), day('2026-04-03', [slot('10:00', '10:30', 'benefits')], { weekday: 'fri', opening: [], holiday: 'Karfreitag' })];
     const finding = judged(days);
     expect(finding).toMatchObject({ status: 'compliant', measured: 3 });
-    expect(finding.evidence.outsideAppointments).toContainEqual({ date: '2026-04-03', from: '10:00', to: '10:30', area: 'Leistung', holiday: 'Karfreitag' });
+    expect(finding.evidence.outsideAppointments).toContainEqual({ date: '2026-04-03', time: '10:00–10:30', area: 'Leistung', holiday: 'Karfreitag' });
   });
 
   it('counts a slot inside a reported closure as outside (the opening of the day without the closure)', () => {

@@ -66,7 +66,7 @@ export const outsideOpeningAppointmentsCheck: OfficeCheckDefinition = {
     const areas = parseAppointmentAreas(params.string('areas')) ?? [...APPOINTMENT_AREAS];
     const minimum = params.number('minimumPerArea');
     const perArea = new Map(areas.map((a) => [a, { outside: 0, inside: 0, unknown: 0 }]));
-    const outsideSlots: Array<{ date: string; from: string; to: string; area: string; holiday?: string }> = [];
+    const outsideSlots: Array<{ date: string; time: string; area: string; holiday?: string }> = [];
     const daysWithoutSchedule = new Set<string>();
     for (const day of month.days) {
       for (const slot of day.slots) {
@@ -76,7 +76,7 @@ export const outsideOpeningAppointmentsCheck: OfficeCheckDefinition = {
         counts[v]++;
         if (v === 'unknown') daysWithoutSchedule.add(day.date);
         if (v === 'outside') {
-          outsideSlots.push({ date: day.date, from: formatClock(slot.from), to: formatClock(slot.to), area: APPOINTMENT_AREA_LABELS[slot.area], ...(day.holiday ? { holiday: day.holiday } : {}) });
+          outsideSlots.push({ date: day.date, time: `${formatClock(slot.from)}–${formatClock(slot.to)}`, area: APPOINTMENT_AREA_LABELS[slot.area], ...(day.holiday ? { holiday: day.holiday } : {}) });
         }
       }
     }

@@ -23,6 +23,9 @@ const KINDS = [
   { kind: 'closures', title: 'Schließungen', about: 'Tage oder Stunden, an denen die Regionalstelle abweichend vom Öffnungszeitenplan geschlossen war. Ohne „von“ und „bis“ gilt der ganze Tag.' },
   { kind: 'hotline-coverage', title: 'Hotline-Besetzung des Unternehmensservice', about: 'Zeiträume, in denen die Hotline durch eigenes Personal oder das Call Center besetzt war (Abschnitt 4.2: Montag bis Freitag 8 bis 17 Uhr).' },
   { kind: 'time-records', title: 'Zeiterfassung der Arbeitsvermittlung', about: 'Minuten je Person, Tag und Tätigkeit, mit Kürzel statt Namen. Gezeigt werden nur Summen je Monat, nie Werte einer Person.' },
+  { kind: 'appointment-slots', title: 'Termine außerhalb der Öffnungszeiten', about: 'Angebotene oder wahrgenommene Termine mit Datum, Uhrzeit und Bereich (Leistung, Arbeitsvermittlung, Fachberatung). Abschnitt 2: Auch außerhalb der Öffnungszeiten muss es terminierte Vorsprachen geben; geprüft wird je Monat gegen den Öffnungszeitenplan des Tages und gemeldete Schließungen.' },
+  { kind: 'contact-counts', title: 'Kontakte mit und ohne Termin', about: 'Je Monat und Bereich die Zahl der Kontakte mit Termin und ohne Termin (Abschnitt 2: Arbeit nach Möglichkeit auf Basis von Terminvereinbarungen). Nur Zahlen, keine Personen.' },
+  { kind: 'caseload-handovers', title: 'Zuständigkeitswechsel', about: 'Je Monat die Zahl der betreuten Fälle und wie oft die zuständige Person wechselte (Abschnitt 1.2: personelle Kontinuität). Nur Zahlen, keine Personen.' },
 ];
 
 for (const k of KINDS) root.append(uploadCard(k));

@@ -46,6 +46,23 @@ export const EVIDENCE_LABELS = {
   params: 'Beurteilt mit',
   role: 'Art der Regionalstelle',
   appliesTo: 'Gilt für',
+  // Issue 15: the office registers (appointments outside the opening hours, contacts, handovers).
+  areas: 'Bereiche',
+  area: 'Bereich',
+  outsideSlots: 'Termine außerhalb der Öffnungszeiten',
+  insideSlots: 'Termine während der Öffnungszeiten',
+  unknownSlots: 'Termine an Tagen ohne Öffnungszeitenplan',
+  outsideAppointments: 'Termine außerhalb der Öffnungszeiten',
+  time: 'Uhrzeit',
+  holiday: 'Feiertag',
+  daysWithoutSchedule: 'Tage ohne Öffnungszeitenplan',
+  slotCount: 'Gemeldete Termine',
+  byAppointment: 'Kontakte mit Termin',
+  walkIn: 'Kontakte ohne Termin',
+  sharePercent: 'Anteil mit Termin (%)',
+  contacts: 'Kontakte insgesamt',
+  caseloadSize: 'Betreute Fälle',
+  changes: 'Wechsel der zuständigen Person',
 };
 
 const WEEKDAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -68,6 +85,9 @@ const FIGURES = {
   'staff-availability': (f) => ({ measured: f.measured === 0 ? 'an jedem Werktag mit eigenem Personal' : `${days(f.measured, false)} zu wenig eigenes Personal`, required: 'an jedem Werktag' }),
   'district-core-hours': (f) => ({ measured: `${n(f.measured)} Std. gemeinsame Kernzeit`, required: `mindestens ${n(f.required)} Std.` }),
   'coverage-share': (f) => ({ measured: `${n(f.measured)} % über das Call Center` }),
+  'outside-opening-appointments': (f) => ({ measured: `${n(f.measured)} von ${n(f.required)} Bereichen mit Termin außerhalb der Öffnungszeiten`, required: 'jeder Bereich' }),
+  'appointment-share': (f) => ({ measured: `${n(f.measured)} % der Kontakte mit Termin` }),
+  'handover-rate': (f) => ({ measured: `${n(f.measured)} % Zuständigkeitswechsel` }),
 };
 
 /** @param {number | null} v */
@@ -112,6 +132,9 @@ const MISSING = {
   'hotline-coverage': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
   'coverage-share': { what: 'Es fehlen Angaben zur Besetzung der Hotline des Unternehmensservice.', action: 'Hotline-Besetzung hochladen', form: (id) => `${officePath(id)}/nachweise#hotline-coverage` },
   'time-share': { what: 'Es fehlen Zeiterfassungen der Arbeitsvermittlung.', action: 'Zeiterfassung hochladen', form: (id) => `${officePath(id)}/nachweise#time-records` },
+  'outside-opening-appointments': { what: 'Es fehlen Termine dieses Monats (oder der Öffnungszeitenplan für ihre Tage).', action: 'Termine hochladen', form: (id) => `${officePath(id)}/nachweise#appointment-slots` },
+  'appointment-share': { what: 'Es fehlen Kontaktzahlen mit und ohne Termin.', action: 'Kontaktzahlen hochladen', form: (id) => `${officePath(id)}/nachweise#contact-counts` },
+  'handover-rate': { what: 'Es fehlen Zahlen zu Zuständigkeitswechseln.', action: 'Zuständigkeitswechsel hochladen', form: (id) => `${officePath(id)}/nachweise#caseload-handovers` },
 };
 
 /**
