@@ -58,7 +58,7 @@ describe('CLI commands', () => {
     expect(json.exitCode).toBe(0);
     const body = JSON.parse(json.stdout);
     expect(body.run.officeIds).toEqual(['witten']);
-    expect(body.findings).toHaveLength(4 * 10 + 2);
+    expect(body.findings).toHaveLength(4 * 10 + 5); // 10 weekly rules × 4 weeks, 5 monthly rules
     const csv = await cli('audit', '--from', '2026-11-01', '--to', '2026-11-30', '--office', 'witten', '--format', 'csv');
     expect(csv.stdout.startsWith('\uFEFFRegionalstelle;Zeitraum;')).toBe(true);
   });
