@@ -13,6 +13,7 @@ import { ZONE } from '../calendar';
 import type { Principal } from '../auth/principal';
 import { DemoActions } from '../actions/demo-actions';
 import { demoEvidence, demoPracticeMeetings } from './demo-evidence';
+import { demoOfficeRegisters } from './demo-office-registers';
 import { SurveyDemoService } from '../surveys/survey-demo.service';
 
 export const DEMO_TOKEN_LABEL = 'demo';
@@ -74,6 +75,11 @@ export class DemoDataService {
       if (e.timeRecords.length) await this.evidence.importTimeRecords(principal, e.officeId, json(e.timeRecords));
       if (e.teamMembership.length) await this.evidence.import(principal, e.officeId, 'team-membership', json(e.teamMembership));
       if (e.employerAssignments.length) await this.evidence.import(principal, e.officeId, 'employer-assignments', json(e.employerAssignments));
+    }
+    for (const r of demoOfficeRegisters(now)) {
+      if (r.appointmentSlots.length) await this.evidence.import(principal, r.officeId, 'appointment-slots', json(r.appointmentSlots));
+      if (r.contactCounts.length) await this.evidence.import(principal, r.officeId, 'contact-counts', json(r.contactCounts));
+      if (r.caseloadHandovers.length) await this.evidence.import(principal, r.officeId, 'caseload-handovers', json(r.caseloadHandovers));
     }
     await this.evidence.importPracticeMeetings(principal, json(demoPracticeMeetings(now)));
     const from = now.startOf('month').minus({ months: 1 }).toISODate()!;

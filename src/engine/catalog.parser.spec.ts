@@ -63,6 +63,9 @@ describe('the standards catalog in config/standards', () => {
       ['employer-contact.fixed', 'should', ['standalone', 'tandem-seat']],
       ['satisfaction.customer-survey', 'should', ['standalone', 'tandem-seat', 'tandem-minor']],
       ['satisfaction.staff-survey', 'should', ['standalone', 'tandem-seat', 'tandem-minor']],
+      ['appointments.outside-opening-hours', 'must', ['standalone', 'tandem-seat', 'tandem-minor']],
+      ['appointments.by-arrangement', 'observe', ['standalone', 'tandem-seat', 'tandem-minor']],
+      ['staff.continuity', 'observe', ['standalone', 'tandem-seat', 'tandem-minor']],
     ]);
   });
 

@@ -29,10 +29,10 @@ describe('evaluate', () => {
     }
   });
 
-  it('a tandem minor is judged only by the tandem rules', () => {
+  it('a tandem minor is judged by the tandem rules and the rules of the office registers', () => {
     const findings = evaluate(catalog, officeFacts('tandem-minor', { openingWeek: aWeek().openWeekdays('08:00', '12:00').build() }));
     const applicable = findings.filter((f) => f.status !== 'not_applicable').map((f) => f.ruleId);
-    expect(applicable).toEqual(['tandem.minor-mornings', 'tandem.seat-access']);
+    expect(applicable).toEqual(['tandem.minor-mornings', 'tandem.seat-access', 'appointments.outside-opening-hours', 'appointments.by-arrangement', 'staff.continuity']);
   });
 
   it('evaluates only the requested rules', () => {
@@ -76,8 +76,16 @@ describe('rule selection follows what each check kind declares', () => {
     expect(ids(JUDGEMENTS.officeWeek)).toEqual([...ids(JUDGEMENTS.scheduleCheck), 'hotline.employer-service-hours', 'hotline.staff-availability', 'hotline.forwarding-share']);
   });
 
-  it('a month judges the monthly rules on working time', () => {
-    expect(ids(JUDGEMENTS.officeMonth)).toEqual(['employer-service.time-share', 'placement.one-to-one', 'multiplier-teams.delegate', 'employer-contact.fixed']);
+  it('a month judges the monthly rules on working time and the office registers', () => {
+    expect(ids(JUDGEMENTS.officeMonth)).toEqual([
+      'employer-service.time-share',
+      'placement.one-to-one',
+      'multiplier-teams.delegate',
+      'employer-contact.fixed',
+      'appointments.outside-opening-hours',
+      'appointments.by-arrangement',
+      'staff.continuity',
+    ]);
   });
 
   it('the district rules are judged once a week or once a month over all offices', () => {
@@ -93,6 +101,7 @@ describe('rule selection follows what each check kind declares', () => {
   it('declares needs, cadence and scope of each rule', () => {
     expect(ruleTraits(catalog.rules.find((r) => r.id === 'hotline.staff-availability')!)).toEqual({ needs: ['hotline'], cadence: 'week', scope: 'office' });
     expect(ruleTraits(catalog.rules.find((r) => r.id === 'employer-service.time-share')!)).toEqual({ needs: ['time-records'], cadence: 'month', scope: 'office' });
+    expect(ruleTraits(catalog.rules.find((r) => r.id === 'appointments.outside-opening-hours')!)).toEqual({ needs: ['schedule', 'appointments'], cadence: 'month', scope: 'office' });
   });
 });
 

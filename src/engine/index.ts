@@ -39,3 +39,4 @@ export type { StatusWording, ObligationWording, Vocabulary, ActionStatus, Action
 export { orderVersions, catalogInForce, catalogForPeriod } from './catalog-versions';
 export type { CatalogVersionSource } from './catalog-versions';
 export { TEAM_LABELS, CONTACT_ROLE_LABELS } from './vocabulary';
+export { APPOINTMENT_AREA_LABELS } from './vocabulary';

@@ -1,4 +1,6 @@
 import type { SurveyAudience } from './vocabulary';
+import type { AppointmentMonthFacts, ContactCountsFacts, HandoverFacts } from './office-registers.types';
+
 /**
  * Shared vocabulary of the rule engine. Everything here is plain data: the service layer gathers
  * facts (schedules, closures, hotline records, time shares) and the engine judges them against the
@@ -61,7 +63,11 @@ export type CheckKind =
   | 'team-delegates'
   | 'practice-meetings'
   | 'employer-contacts'
-  | 'survey-coverage';
+  | 'survey-coverage'
+
+  | 'outside-opening-appointments'
+  | 'appointment-share'
+  | 'handover-rate';
 export const CHECK_KINDS: readonly CheckKind[] = [
   'weekly-hours',
   'weekday-window',
@@ -76,16 +82,22 @@ export const CHECK_KINDS: readonly CheckKind[] = [
   'practice-meetings',
   'employer-contacts',
   'survey-coverage',
+  'outside-opening-appointments',
+  'appointment-share',
+  'handover-rate',
 ];
 
 /**
  * The evidence a check kind reads: `schedule` the schedule in force (for a real week with its
  * closures and public holidays), `hotline` the telephone coverage records, `time-records` the monthly
- * working time of the placement officers, `surveys` the answers to the survey rounds held in the service
- * (counts per round, office and month only). The schedule pre-check can answer only `schedule`.
+ * working time of the placement officers, `appointments` the appointment slots (section 2),
+ * `contact-counts` contacts by appointment and walk-in, `handovers` the caseload handovers (1.2),
+ * `team-membership`, `practice-meetings`, `employer-assignments` the registers of 4.1/4.2, `surveys`
+ * the answers to the survey rounds held in the service (counts per round, office and month only).
+ * The schedule pre-check can answer only `schedule`.
  */
-export type Need = 'schedule' | 'hotline' | 'time-records' | 'team-membership' | 'practice-meetings' | 'employer-assignments' | 'surveys';
-export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records', 'team-membership', 'practice-meetings', 'employer-assignments', 'surveys'];
+export type Need = 'schedule' | 'hotline' | 'time-records' | 'appointments' | 'contact-counts' | 'handovers' | 'team-membership' | 'practice-meetings' | 'employer-assignments' | 'surveys';
+export const NEEDS: readonly Need[] = ['schedule', 'hotline', 'time-records', 'appointments', 'contact-counts', 'handovers', 'team-membership', 'practice-meetings', 'employer-assignments', 'surveys'];
 
 /** How often a check kind is judged: per ISO week or per calendar month. */
 export type Cadence = 'week' | 'month';
@@ -227,6 +239,9 @@ export interface Facts {
   timeShare?: TimeShareFacts;
   teamMembership?: TeamMembershipFacts;
   employerAssignments?: EmployerAssignmentFacts;
+  appointmentMonth?: AppointmentMonthFacts;
+  contactCounts?: ContactCountsFacts;
+  handovers?: HandoverFacts;
 }
 
 /** One office as a district rule sees it. */
@@ -371,3 +386,5 @@ export interface Finding {
   /** Only beside `deviation`: the standard's own requirement, parameters and verdict, for comparison. */
   standard?: { required: number | null; params: Record<string, unknown>; status: FindingStatus };
 }
+
+export * from './office-registers.types';

@@ -1,5 +1,5 @@
 import { WEEKDAY_NAMES_DE } from './time';
-import type { ContactRole, FindingStatus, Obligation, OfficeRole, Team, Weekday } from './types';
+import type { AppointmentArea, ContactRole, FindingStatus, Obligation, OfficeRole, Team, Weekday } from './types';
 
 /**
  * The one German vocabulary of the service. Every page, export, CLI output and engine message
@@ -102,6 +102,13 @@ export const DEVIATION_STATUS_LABELS: Readonly<Record<'proposed' | 'agreed' | 'r
 };
 
 /** Two-letter weekday abbreviations for narrow places (chart axes, compact lists). */
+/** Section 2: the areas that work by appointment ("Leistungsgewährung, Arbeitsvermittlung und Fachberatung"). */
+export const APPOINTMENT_AREA_LABELS: Readonly<Record<AppointmentArea, string>> = {
+  benefits: 'Leistung',
+  placement: 'Arbeitsvermittlung',
+  specialist_advice: 'Fachberatung',
+};
+
 export const WEEKDAY_SHORT_DE: Readonly<Record<Weekday, string>> = { mon: 'Mo', tue: 'Di', wed: 'Mi', thu: 'Do', fri: 'Fr', sat: 'Sa', sun: 'So' };
 
 const MONTH_NAMES = [

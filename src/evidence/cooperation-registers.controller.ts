@@ -29,7 +29,7 @@ function checkedRange(range: DateRangeQueryDto): DateRangeQueryDto {
 @ApiBearerAuth()
 @ApiExtraModels(TeamMembershipRowDto, EmployerAssignmentRowDto, PracticeMeetingRowDto)
 @Controller('api/v1/offices/:id')
-export class OfficeRegistersController {
+export class CooperationRegistersController {
   constructor(
     private readonly imports: EvidenceImportService,
     private readonly offices: OfficesService,

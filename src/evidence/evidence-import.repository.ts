@@ -9,6 +9,7 @@ import type { TimeRecord } from './time-record.kind';
 import type { TeamMembershipRecord } from './team-membership.kind';
 import type { PracticeMeetingRecord } from './practice-meeting.kind';
 import type { EmployerAssignmentRecord } from './employer-assignment.kind';
+import type { AppointmentSlotRecord, CaseloadHandoverRecord, ContactCountRecord } from './office-register.kinds';
 import { sortSteps } from '../common/sort-steps';
 import { runInSlices } from '../common/time-slices';
 import { DATABASE_TARGET } from '../database/database.module';
@@ -61,6 +62,9 @@ const byTeamMembershipKey = (a: TeamMembershipRecord, b: TeamMembershipRecord) =
 const byPracticeMeetingKey = (a: PracticeMeetingRecord, b: PracticeMeetingRecord) => text(a.date, b.date) || text(a.audience, b.audience);
 const byEmployerAssignmentKey = (a: EmployerAssignmentRecord, b: EmployerAssignmentRecord) =>
   text(a.employerRef, b.employerRef) || text(a.contactRef, b.contactRef) || text(a.from, b.from);
+const byAppointmentSlotKey = (a: AppointmentSlotRecord, b: AppointmentSlotRecord) => text(a.date, b.date) || a.from - b.from || a.to - b.to || text(a.area, b.area);
+const byContactCountKey = (a: ContactCountRecord, b: ContactCountRecord) => text(a.month, b.month) || text(a.area, b.area);
+const byCaseloadHandoverKey = (a: CaseloadHandoverRecord, b: CaseloadHandoverRecord) => text(a.month, b.month);
 
 /** An instant as PostgreSQL reads it; Date's formatter costs a fraction of luxon's toISO for 100 000 values. */
 const isoInstant = (t: { toMillis(): number }) => new Date(t.toMillis()).toISOString();
@@ -165,6 +169,21 @@ export class EvidenceImportRepository {
     );
   }
 
+  storeAppointmentSlots(meta: ImportMeta, records: AppointmentSlotRecord[], dryRun = false): Promise<StoredImport> {
+    // Every column is part of the natural key: a known slot has nothing to update.
+    return this.store(meta, dryRun, records, byAppointmentSlotKey, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO appointment_slot (office_id, date, from_minute, to_minute, area, import_id)
+         SELECT $1, u.date, u.from_minute, u.to_minute, u.area, $2
+           FROM unnest($3::date[], $4::int[], $5::int[], $6::text[]) AS u(date, from_minute, to_minute, area)
+         ON CONFLICT ON CONSTRAINT uq_appointment_slot_natural DO NOTHING
+         RETURNING true AS inserted`,
+        [meta.officeId, importId, batch.map((r) => r.date), batch.map((r) => r.from), batch.map((r) => r.to), batch.map((r) => r.area)],
+      ),
+    );
+  }
+
   storePracticeMeetings(meta: ImportMeta, records: PracticeMeetingRecord[], dryRun = false): Promise<StoredImport> {
     // The lists travel as JSON (unnest cannot take an array of arrays of different lengths).
     return this.store(meta, dryRun, records, byPracticeMeetingKey, (m, importId, batch) =>
@@ -179,6 +198,23 @@ export class EvidenceImportRepository {
           WHERE practice_meeting.invited IS DISTINCT FROM EXCLUDED.invited OR practice_meeting.attended IS DISTINCT FROM EXCLUDED.attended
          RETURNING (xmax = 0) AS inserted`,
         [importId, batch.map((r) => r.date), batch.map((r) => r.audience), batch.map((r) => JSON.stringify(r.invited)), batch.map((r) => JSON.stringify(r.attended))],
+      ),
+    );
+  }
+
+  storeContactCounts(meta: ImportMeta, records: ContactCountRecord[], dryRun = false): Promise<StoredImport> {
+    // Other counts for a known month and area are a correction.
+    return this.store(meta, dryRun, records, byContactCountKey, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO contact_count (office_id, month, area, by_appointment, walk_in, import_id)
+         SELECT $1, u.month, u.area, u.by_appointment, u.walk_in, $2
+           FROM unnest($3::text[], $4::text[], $5::int[], $6::int[]) AS u(month, area, by_appointment, walk_in)
+         ON CONFLICT ON CONSTRAINT uq_contact_count_natural
+         DO UPDATE SET by_appointment = EXCLUDED.by_appointment, walk_in = EXCLUDED.walk_in, import_id = EXCLUDED.import_id
+          WHERE (contact_count.by_appointment, contact_count.walk_in) IS DISTINCT FROM (EXCLUDED.by_appointment, EXCLUDED.walk_in)
+         RETURNING (xmax = 0) AS inserted`,
+        [meta.officeId, importId, batch.map((r) => r.month), batch.map((r) => r.area), batch.map((r) => r.byAppointment), batch.map((r) => r.walkIn)],
       ),
     );
   }
@@ -204,6 +240,23 @@ export class EvidenceImportRepository {
           batch.map((r) => r.from),
           batch.map((r) => r.until),
         ],
+      ),
+    );
+  }
+
+  storeCaseloadHandovers(meta: ImportMeta, records: CaseloadHandoverRecord[], dryRun = false): Promise<StoredImport> {
+    // Other counts for a known month are a correction.
+    return this.store(meta, dryRun, records, byCaseloadHandoverKey, (m, importId, batch) =>
+      upsert(
+        m,
+        `INSERT INTO caseload_handover (office_id, month, caseload_size, changes, import_id)
+         SELECT $1, u.month, u.caseload_size, u.changes, $2
+           FROM unnest($3::text[], $4::int[], $5::int[]) AS u(month, caseload_size, changes)
+         ON CONFLICT ON CONSTRAINT uq_caseload_handover_natural
+         DO UPDATE SET caseload_size = EXCLUDED.caseload_size, changes = EXCLUDED.changes, import_id = EXCLUDED.import_id
+          WHERE (caseload_handover.caseload_size, caseload_handover.changes) IS DISTINCT FROM (EXCLUDED.caseload_size, EXCLUDED.changes)
+         RETURNING (xmax = 0) AS inserted`,
+        [meta.officeId, importId, batch.map((r) => r.month), batch.map((r) => r.caseloadSize), batch.map((r) => r.changes)],
       ),
     );
   }

@@ -14,6 +14,7 @@ import { HOTLINE_COVERAGE_KIND } from './hotline-coverage.kind';
 import { readCsvRowsInSlices, readJsonRows, type ImportFormat } from './import-rows.reader';
 import { validateRowsInSlices } from './row-validation';
 import { TIME_RECORD_KIND } from './time-record.kind';
+import { APPOINTMENT_SLOT_KIND, CASELOAD_HANDOVER_KIND, CONTACT_COUNT_KIND } from './office-register.kinds';
 
 /** The request as the controller received it: body parsed by configureApp (JSON value or CSV text). */
 export interface ImportRequest {
@@ -87,6 +88,9 @@ export class EvidenceImportService {
     closures: writer(CLOSURE_KIND, (meta, records, dryRun) => this.store.storeClosures(meta, records, dryRun)),
     'hotline-coverage': writer(HOTLINE_COVERAGE_KIND, (meta, records, dryRun) => this.store.storeHotlineCoverage(meta, records, dryRun)),
     'time-records': writer(TIME_RECORD_KIND, (meta, records, dryRun) => this.store.storeTimeRecords(meta, records, dryRun)),
+    'appointment-slots': writer(APPOINTMENT_SLOT_KIND, (meta, records, dryRun) => this.store.storeAppointmentSlots(meta, records, dryRun)),
+    'contact-counts': writer(CONTACT_COUNT_KIND, (meta, records, dryRun) => this.store.storeContactCounts(meta, records, dryRun)),
+    'caseload-handovers': writer(CASELOAD_HANDOVER_KIND, (meta, records, dryRun) => this.store.storeCaseloadHandovers(meta, records, dryRun)),
     'team-membership': writer(TEAM_MEMBERSHIP_KIND, (meta, records, dryRun) => this.store.storeTeamMembership(meta, records, dryRun)),
     'employer-assignments': writer(EMPLOYER_ASSIGNMENT_KIND, (meta, records, dryRun) => this.store.storeEmployerAssignments(meta, records, dryRun)),
   };

@@ -2,7 +2,7 @@ import type { ClassConstructor } from 'class-transformer';
 import type { ErrorDetail } from '../common/domain-error';
 
 /** The kinds of evidence; the values are the route segments and evidence_import.kind. */
-export const EVIDENCE_KINDS = ['closures', 'hotline-coverage', 'time-records', 'team-membership', 'practice-meetings', 'employer-assignments'] as const;
+export const EVIDENCE_KINDS = ['closures', 'hotline-coverage', 'time-records', 'appointment-slots', 'contact-counts', 'caseload-handovers', 'team-membership', 'practice-meetings', 'employer-assignments'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
 /** Registers kept for the whole district by the coordination office: their imports name no office. */
 export const DISTRICT_EVIDENCE_KINDS = ['practice-meetings'] as const satisfies readonly EvidenceKindName[];

@@ -21,6 +21,7 @@ import { TIME_RECORD_KIND } from './time-record.kind';
 import { EMPLOYER_ASSIGNMENT_KIND } from './employer-assignment.kind';
 import { practiceMeetingKind } from './practice-meeting.kind';
 import { TEAM_MEMBERSHIP_KIND } from './team-membership.kind';
+import { APPOINTMENT_SLOT_KIND, CASELOAD_HANDOVER_KIND, CONTACT_COUNT_KIND } from './office-register.kinds';
 
 export const IMPORT_RULES =
   'Entweder eine JSON-Liste (application/json) oder eine CSV-Datei (text/csv) mit Kopfzeile; Spaltennamen = Feldnamen oder ihre deutschen Namen (siehe Vorlage), ' +
@@ -42,6 +43,9 @@ const TEMPLATE_KINDS = {
   closures: CLOSURE_KIND,
   'hotline-coverage': HOTLINE_COVERAGE_KIND,
   'time-records': TIME_RECORD_KIND,
+  'appointment-slots': APPOINTMENT_SLOT_KIND,
+  'contact-counts': CONTACT_COUNT_KIND,
+  'caseload-handovers': CASELOAD_HANDOVER_KIND,
   'team-membership': TEAM_MEMBERSHIP_KIND,
   'practice-meetings': practiceMeetingKind([]),
   'employer-assignments': EMPLOYER_ASSIGNMENT_KIND,

@@ -5,14 +5,16 @@ import { EvidenceImportService } from './evidence-import.service';
 import { EvidenceListingService } from './evidence-listing.service';
 import { EvidenceController, EvidenceTemplateController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
-import { OfficeRegistersController, PracticeMeetingsController } from './cooperation-registers.controller';
+import { CooperationRegistersController, PracticeMeetingsController } from './cooperation-registers.controller';
 import { CooperationRegistersRepository } from './cooperation-registers.repository';
+import { OfficeRegistersController } from './office-registers.controller';
+import { OfficeRegistersRepository } from './office-registers.repository';
 
 /** Evidence of real weeks; EvidenceRepository is the read API the judging of real weeks uses. */
 @Module({
   imports: [OfficesModule],
-  controllers: [EvidenceController, EvidenceTemplateController, OfficeRegistersController, PracticeMeetingsController],
-  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository, CooperationRegistersRepository],
+  controllers: [EvidenceController, EvidenceTemplateController, OfficeRegistersController, CooperationRegistersController, PracticeMeetingsController],
+  providers: [EvidenceImportService, EvidenceListingService, EvidenceImportRepository, EvidenceRepository, OfficeRegistersRepository, CooperationRegistersRepository],
   exports: [EvidenceRepository, EvidenceImportService],
 })
 export class EvidenceModule {}

@@ -2,7 +2,8 @@ import { holidayNameNrw, LocalCalendar } from '../calendar';
 import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, PracticeMeetingFacts, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
 import type { JudgementPeriod } from './judgement-period';
-import type { ClosureFact, EmployerAssignmentRow, HotlineFact, OfficerMonthFact, PracticeMeetingRow, ScheduleVersionFact, SurveyAnswerMonthFact, TeamMembershipRow } from './judging-facts.repository';
+import type { AppointmentSlotFact, CaseloadHandoverFact, ClosureFact, ContactCountFact, EmployerAssignmentRow, HotlineFact, OfficerMonthFact, PracticeMeetingRow, ScheduleVersionFact, SurveyAnswerMonthFact, TeamMembershipRow } from './judging-facts.repository';
+import { appointmentMonth, contactCountsMonth, handoverMonth } from './office-register.facts';
 import { hotlineWeek, plannedWeek, realOpeningWeek, type DayInput } from './real-week.facts';
 import { pickInForce } from './schedule-in-force';
 import { weekFromStored } from './stored-week';
@@ -22,6 +23,10 @@ export interface LoadedEvidence {
   officerMonths: OfficerMonthFact[];
   /** Survey answers per round, office and month, for the survey rules (district, per month). */
   surveyAnswers?: SurveyAnswerMonthFact[];
+  /** The office registers of issue 15; absent when no judged rule needs them. */
+  appointmentSlots?: AppointmentSlotFact[];
+  contactCounts?: ContactCountFact[];
+  caseloadHandovers?: CaseloadHandoverFact[];
   /** Agreed deviations (section 6) per office touching the loaded range. */
   deviations: Map<string, AppliedDeviation[]>;
   /** Registers of sections 4.1 and 4.2 (absent when no judged rule needs them). */
@@ -61,6 +66,9 @@ export class EvidenceBundle {
   private readonly teamMemberships: Map<string, TeamMembershipRow[]>;
   private readonly employerAssignments: Map<string, EmployerAssignmentRow[]>;
   private readonly meetings: PracticeMeetingRow[];
+  private readonly appointmentSlots: Map<string, AppointmentSlotFact[]>;
+  private readonly contactCounts: Map<string, ContactCountFact[]>;
+  private readonly caseloadHandovers: Map<string, CaseloadHandoverFact[]>;
   private readonly weeks = new Map<string, WeekSchedule>();
   private readonly dayOf: LocalCalendar['day'];
 
@@ -80,6 +88,9 @@ export class EvidenceBundle {
     this.teamMemberships = groupBy(loaded.teamMemberships ?? []);
     this.employerAssignments = groupBy(loaded.employerAssignments ?? []);
     this.meetings = loaded.practiceMeetings ?? [];
+    this.appointmentSlots = groupBy(loaded.appointmentSlots ?? []);
+    this.contactCounts = groupBy(loaded.contactCounts ?? []);
+    this.caseloadHandovers = groupBy(loaded.caseloadHandovers ?? []);
   }
 
   /** The agreed deviations that govern this office in this period (at most one per rule). */
@@ -112,6 +123,7 @@ export class EvidenceBundle {
           sources: rows.length > 0 ? [`employer-assignments:${office.id}`] : [],
         };
       }
+      this.officeRegisterFacts(facts, office.id, period, needs);
       return facts;
     }
     const dates = this.calendar.weekDates(period.id);
@@ -142,6 +154,21 @@ export class EvidenceBundle {
       meetings: rows.map((m) => ({ date: m.date, audience: m.audience, invited: m.invited, attended: m.attended })),
       sources: rows.map((m) => `practice-meeting:${m.id}`),
     };
+  }
+
+  /** Section 1.2 and 2 (issue 15): the office registers of one month. */
+  private officeRegisterFacts(facts: Facts, officeId: string, period: JudgementPeriod, needs: ReadonlySet<Need>): void {
+    if (needs.has('appointments')) {
+      const slots = (this.appointmentSlots.get(officeId) ?? []).filter((s) => s.date >= period.from && s.date <= period.to);
+      const dates = [...new Set(slots.map((s) => s.date))].sort();
+      facts.appointmentMonth = appointmentMonth(period.id, this.days(officeId, dates), slots);
+    }
+    if (needs.has('contact-counts')) {
+      facts.contactCounts = contactCountsMonth(period.id, (this.contactCounts.get(officeId) ?? []).filter((c) => c.month === period.id));
+    }
+    if (needs.has('handovers')) {
+      facts.handovers = handoverMonth(period.id, (this.caseloadHandovers.get(officeId) ?? []).find((h) => h.month === period.id));
+    }
   }
 
   /** One office as the district rules see it: the opening its schedules in force offer in a week. */

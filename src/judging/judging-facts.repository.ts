@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AppointmentArea } from '../engine';
 import type { VersionPeriod } from './schedule-in-force';
 import type { StoredWeek } from './stored-week';
 
@@ -53,6 +54,34 @@ export interface EmployerAssignmentRow {
   role: 'placement' | 'specialist_advice' | 'other';
   from: string;
   until: string | null;
+}
+
+/** An appointment slot of an office register (section 2): minutes after local midnight. */
+export interface AppointmentSlotFact {
+  id: string;
+  office_id: string;
+  date: string;
+  from: number;
+  to: number;
+  area: AppointmentArea;
+}
+
+export interface ContactCountFact {
+  id: string;
+  office_id: string;
+  month: string;
+  area: AppointmentArea;
+  byAppointment: number;
+  walkIn: number;
+}
+
+/** Counts only (section 1.2): no person is stored, so none can be read. */
+export interface CaseloadHandoverFact {
+  id: string;
+  office_id: string;
+  month: string;
+  caseloadSize: number;
+  changes: number;
 }
 
 /** work_mem for the officer-month aggregation only (SET LOCAL: this statement's transaction). */
@@ -129,6 +158,15 @@ export class JudgingFactsRepository {
     );
   }
 
+  appointmentSlots(officeIds: string[], from: string, to: string): Promise<AppointmentSlotFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, date, from_minute AS "from", to_minute AS "to", area FROM appointment_slot
+        WHERE office_id = ANY($1) AND date BETWEEN $2::date AND $3::date
+        ORDER BY office_id, date, from_minute, to_minute, area`,
+      [officeIds, from, to],
+    );
+  }
+
   /**
    * Section 4.1: team memberships that began by `to` and had not ended before `since` (the earliest
    * day any look-back reaches). Persons are numbered per office in SQL; the pseudonym is not selected.
@@ -162,6 +200,26 @@ export class JudgingFactsRepository {
         WHERE office_id = ANY($1) AND valid_from <= $3::date AND (valid_until IS NULL OR valid_until >= $2::date)
         ORDER BY office_id, employer_ref, valid_from`,
       [officeIds, since, to],
+    );
+  }
+
+  /** Months as 'YYYY-MM' (inclusive). */
+  contactCounts(officeIds: string[], fromMonth: string, toMonth: string): Promise<ContactCountFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, month, area, by_appointment AS "byAppointment", walk_in AS "walkIn" FROM contact_count
+        WHERE office_id = ANY($1) AND month BETWEEN $2 AND $3
+        ORDER BY office_id, month, area`,
+      [officeIds, fromMonth, toMonth],
+    );
+  }
+
+  /** Months as 'YYYY-MM' (inclusive). */
+  caseloadHandovers(officeIds: string[], fromMonth: string, toMonth: string): Promise<CaseloadHandoverFact[]> {
+    return this.ds.query(
+      `SELECT id, office_id, month, caseload_size AS "caseloadSize", changes FROM caseload_handover
+        WHERE office_id = ANY($1) AND month BETWEEN $2 AND $3
+        ORDER BY office_id, month`,
+      [officeIds, fromMonth, toMonth],
     );
   }
 

@@ -221,6 +221,9 @@ export class JudgingService {
       ...(needs.has('surveys')
         ? { surveyAnswers: await this.facts.surveyAnswerMonths(ids, start.startOf('month').minus({ months: SURVEY_LOOK_BACK_MONTHS - 1 }).toISODate()!, range.to) }
         : {}),
+      appointmentSlots: needs.has('appointments') ? await this.facts.appointmentSlots(ids, range.from, range.to) : [],
+      contactCounts: needs.has('contact-counts') ? await this.facts.contactCounts(ids, range.from.slice(0, 7), range.to.slice(0, 7)) : [],
+      caseloadHandovers: needs.has('handovers') ? await this.facts.caseloadHandovers(ids, range.from.slice(0, 7), range.to.slice(0, 7)) : [],
       deviations: withDeviations ? await this.deviations.agreedByOffice(offices.map((o) => o.id), range.from, range.to) : new Map(),
       // Registers of sections 4.1/4.2: their rules look back up to MAX_WINDOW_MONTHS from each month.
       teamMemberships: needs.has('team-membership') ? await this.facts.teamMemberships(ids, lookBackFrom(range.from), range.to) : [],

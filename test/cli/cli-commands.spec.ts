@@ -58,8 +58,8 @@ describe('CLI commands', () => {
     expect(json.exitCode).toBe(0);
     const body = JSON.parse(json.stdout);
     expect(body.run.officeIds).toEqual(['witten']);
-    // 4 weeks × 10 weekly rules + 4 monthly rules (two on working time, two on the registers of 4.1/4.2).
-    expect(body.findings).toHaveLength(4 * 10 + 4);
+    // 4 weeks × 10 weekly rules + 7 monthly rules (two on working time, two on the registers of 4.1/4.2, three on the office registers).
+    expect(body.findings).toHaveLength(4 * 10 + 7);
     const csv = await cli('audit', '--from', '2026-11-01', '--to', '2026-11-30', '--office', 'witten', '--format', 'csv');
     expect(csv.stdout.startsWith('\uFEFFRegionalstelle;Zeitraum;')).toBe(true);
   });

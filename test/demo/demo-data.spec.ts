@@ -39,6 +39,21 @@ describe('demo data', () => {
     expect(rows.filter((r) => r.status === 'insufficient_data')).toEqual([]);
   });
 
+  it('fills the office registers so that every rule on them has a verdict for the last full month (issue 15)', async () => {
+    const rows: Array<{ office_id: string; rule_id: string; status: string }> = await t.dataSource.query(
+      `SELECT f.office_id, f.rule_id, f.status FROM audit_finding f
+        WHERE f.rule_id IN ('appointments.outside-opening-hours', 'appointments.by-arrangement', 'staff.continuity')
+          AND f.period_kind = 'month' AND f.period = to_char((now() AT TIME ZONE 'Europe/Berlin') - interval '1 month', 'YYYY-MM')
+          AND f.run_id = (SELECT id FROM audit_run ORDER BY started_at DESC LIMIT 1)`,
+    );
+    const statuses = (rule: string) => rows.filter((r) => r.rule_id === rule).map((r) => r.status);
+    for (const rule of ['appointments.outside-opening-hours', 'appointments.by-arrangement', 'staff.continuity']) {
+      expect({ rule, offices: statuses(rule).length, unjudged: statuses(rule).filter((s) => s === 'insufficient_data' || s === 'not_applicable').length }).toEqual({ rule, offices: 9, unjudged: 0 });
+    }
+    expect(rows.find((r) => r.office_id === 'herdecke' && r.rule_id === 'appointments.outside-opening-hours')?.status).toBe('non_compliant');
+    expect(await t.count('appointment_slot')).toBeGreaterThan(0);
+  });
+
   it('renews the demo token on the next start and adds no second copy of the data', async () => {
     const first = await t.dataSource.query(`SELECT count(*)::int AS n FROM api_token WHERE label = 'demo' AND revoked_at IS NULL`);
     expect(first[0].n).toBe(1);

@@ -3,7 +3,7 @@ import type { TestApp } from '../support/test-app';
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** The route of one kind of evidence for an office. */
-export const evidencePath = (office: string, kind: 'closures' | 'hotline-coverage' | 'time-records') => `/api/v1/offices/${office}/${kind}`;
+export const evidencePath = (office: string, kind: 'closures' | 'hotline-coverage' | 'time-records' | 'appointment-slots' | 'contact-counts' | 'caseload-handovers') => `/api/v1/offices/${office}/${kind}`;
 
 export function postJson(t: TestApp, path: string, token: string, body: unknown) {
   return t.http().post(path).set(auth(token)).set('Content-Type', 'application/json').send(JSON.stringify(body));

@@ -77,7 +77,7 @@ describe('one judging path', () => {
       expect(inMonth).toEqual(finding);
       expect(asJudged(inAudit!)).toEqual(finding);
     }
-    for (const ruleId of ['employer-service.time-share', 'placement.one-to-one']) {
+    for (const ruleId of ['employer-service.time-share', 'placement.one-to-one', 'appointments.outside-opening-hours', 'appointments.by-arrangement', 'staff.continuity']) {
       const inMonth = month.find((f) => f.ruleId === ruleId)!;
       expect(inMonth.period).toBe('2026-11');
       expect(asJudged(audited.find((f) => f.ruleId === ruleId)!)).toEqual(inMonth);

@@ -13,6 +13,9 @@ import { weeklyHoursCheck } from './weekly-hours.check';
 import { teamDelegatesCheck } from './team-delegates.check';
 import { practiceMeetingsCheck } from './practice-meetings.check';
 import { employerContactsCheck } from './employer-contacts.check';
+import { outsideOpeningAppointmentsCheck } from './outside-opening-appointments.check';
+import { appointmentShareCheck } from './appointment-share.check';
+import { handoverRateCheck } from './handover-rate.check';
 
 /**
  * Every check kind the catalog may name. A new kind is a new file in this folder (declaring its
@@ -32,4 +35,7 @@ export const CHECKS: Readonly<Record<CheckKind, CheckDefinition>> = {
   'practice-meetings': practiceMeetingsCheck,
   'employer-contacts': employerContactsCheck,
   'survey-coverage': surveyCoverageCheck,
+  'outside-opening-appointments': outsideOpeningAppointmentsCheck,
+  'appointment-share': appointmentShareCheck,
+  'handover-rate': handoverRateCheck,
 };

@@ -78,4 +78,4 @@ export interface ImportResult {
   unchanged: number;
 }
 
-export type EvidenceKindName = 'closures' | 'hotline-coverage' | 'time-records' | 'team-membership' | 'practice-meetings' | 'employer-assignments';
+export type EvidenceKindName = 'closures' | 'hotline-coverage' | 'time-records' | 'appointment-slots' | 'contact-counts' | 'caseload-handovers' | 'team-membership' | 'practice-meetings' | 'employer-assignments';

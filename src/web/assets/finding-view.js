@@ -46,12 +46,29 @@ export const EVIDENCE_LABELS = {
   params: 'Beurteilt mit',
   role: 'Art der Regionalstelle',
   appliesTo: 'Gilt für',
+  // Issue 15: the office registers (appointments outside the opening hours, contacts, handovers).
+  areas: 'Bereiche',
+  area: 'Bereich',
+  outsideSlots: 'Termine außerhalb der Öffnungszeiten',
+  insideSlots: 'Termine während der Öffnungszeiten',
+  unknownSlots: 'Termine an Tagen ohne Öffnungszeitenplan',
+  outsideAppointments: 'Termine außerhalb der Öffnungszeiten',
+  time: 'Uhrzeit',
+  holiday: 'Feiertag',
+  daysWithoutSchedule: 'Tage ohne Öffnungszeitenplan',
+  slotCount: 'Gemeldete Termine',
+  byAppointment: 'Kontakte mit Termin',
+  walkIn: 'Kontakte ohne Termin',
+  sharePercent: 'Anteil mit Termin (%)',
+  contacts: 'Kontakte insgesamt',
+  caseloadSize: 'Betreute Fälle',
   // Registers of sections 4.1 and 4.2 (team-delegates, practice-meetings, employer-contacts checks).
   windowFrom: 'Rückblick ab',
   teams: 'Multiplikatorenteams',
   team: 'Team',
   daysWithout: 'Tage ohne Person',
   daysWithSeveral: 'Tage mit mehr als einer Person',
+  // Team delegates and caseload handovers alike.
   changes: 'Wechsel der Person',
   changeDates: 'Wechsel am',
   audiences: 'Zielgruppen',
@@ -96,6 +113,9 @@ const FIGURES = {
   'team-delegates': (f) => ({ measured: f.measured === 0 ? 'an jedem Tag je Team genau eine Person' : `${days(f.measured, false)} ohne genau eine Person je Team`, required: 'je Team an jedem Tag genau eine feste Person' }),
   'practice-meetings': (f) => ({ measured: `${n(f.measured)} Praxistreffen je Zielgruppe an alle Regionalstellen`, required: `mindestens ${n(f.required)} je Zielgruppe` }),
   'employer-contacts': (f) => ({ measured: `${n(f.measured)} % der Unternehmen mit Wechsel der Ansprechperson`, required: `höchstens ${n(f.required)} %` }),
+  'outside-opening-appointments': (f) => ({ measured: `${n(f.measured)} von ${n(f.required)} Bereichen mit Termin außerhalb der Öffnungszeiten`, required: 'jeder Bereich' }),
+  'appointment-share': (f) => ({ measured: `${n(f.measured)} % der Kontakte mit Termin` }),
+  'handover-rate': (f) => ({ measured: `${n(f.measured)} % Zuständigkeitswechsel` }),
 };
 
 /** @param {number | null} v */
@@ -144,6 +164,9 @@ const MISSING = {
   // A district finding names no office, so no link: the register is on the coordination office's overview.
   'practice-meetings': { what: 'Es sind keine Praxistreffen eingetragen (Register der Koordinierungsstelle auf der Übersicht).', action: 'Praxistreffen eintragen', form: () => '/#practice-meetings' },
   'employer-contacts': { what: 'Es sind keine Ansprechpersonen der Unternehmen eingetragen.', action: 'Ansprechpersonen hochladen', form: (id) => `${officePath(id)}/nachweise#employer-assignments` },
+  'outside-opening-appointments': { what: 'Es fehlen Termine dieses Monats (oder der Öffnungszeitenplan für ihre Tage).', action: 'Termine hochladen', form: (id) => `${officePath(id)}/nachweise#appointment-slots` },
+  'appointment-share': { what: 'Es fehlen Kontaktzahlen mit und ohne Termin.', action: 'Kontaktzahlen hochladen', form: (id) => `${officePath(id)}/nachweise#contact-counts` },
+  'handover-rate': { what: 'Es fehlen Zahlen zu Zuständigkeitswechseln.', action: 'Zuständigkeitswechsel hochladen', form: (id) => `${officePath(id)}/nachweise#caseload-handovers` },
 };
 
 /**
