@@ -24,17 +24,19 @@ export const STATUS_LABELS: Readonly<Record<FindingStatus, StatusWording>> = {
 };
 
 export interface ObligationWording {
-  /** 'Muss', 'Soll', 'Ziel', 'Beobachtung': column headers, badges, CLI. */
+  /** 'Muss', 'Soll', 'Ziel', 'Beobachtung': badges, CLI, reports. */
   short: string;
+  /** For the narrowest places (the matrix column headers), where 'Beobachtung' does not fit: 'Beob.'. */
+  abbr: string;
   /** A sentence fragment for tooltips and reports. */
   text: string;
 }
 
 export const OBLIGATION_LABELS: Readonly<Record<Obligation, ObligationWording>> = {
-  must: { short: 'Muss', text: 'Muss-Standard (ist zu gewährleisten)' },
-  should: { short: 'Soll', text: 'Soll-Standard' },
-  aim: { short: 'Ziel', text: 'Zielwert (angestrebt)' },
-  observe: { short: 'Beobachtung', text: 'Beobachtungswert' },
+  must: { short: 'Muss', abbr: 'Muss', text: 'Muss-Standard (ist zu gewährleisten)' },
+  should: { short: 'Soll', abbr: 'Soll', text: 'Soll-Standard' },
+  aim: { short: 'Ziel', abbr: 'Ziel', text: 'Zielwert (angestrebt)' },
+  observe: { short: 'Beobachtung', abbr: 'Beob.', text: 'Beobachtungswert' },
 };
 
 /** Section 4.1: the two multiplier teams, also the audiences of the practice meetings. */

@@ -268,7 +268,7 @@ function columnHeader(r) {
     { scope: 'col', 'data-rule': r.id, tabindex: '0', 'aria-describedby': tipId },
     el('span', { class: 'col-short' }, short),
     ' ',
-    obligationBadge(r.obligation),
+    obligationBadge(r.obligation, { narrow: true }),
     el('span', { class: 'col-tip', id: tipId, role: 'tooltip' }, r.title),
   );
 }

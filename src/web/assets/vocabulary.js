@@ -74,10 +74,13 @@ export function statusBadge(status, table = words.statuses) {
   return el('span', { class: `status status-${status}` }, el('span', { class: 'status-icon', 'aria-hidden': 'true' }, s.icon), s.text);
 }
 
-/** @param {string} obligation */
-export function obligationBadge(obligation) {
-  const o = words.obligations[/** @type {Obligation} */ (obligation)] ?? { short: '?', text: 'unbekannte Verbindlichkeit' };
-  return el('abbr', { class: `obligation obligation-${obligation}`, title: o.text }, o.short);
+/**
+ * @param {string} obligation
+ * @param {{ narrow?: boolean }} [options] narrow: the abbreviation ('Beob.') for matrix column headers
+ */
+export function obligationBadge(obligation, { narrow = false } = {}) {
+  const o = words.obligations[/** @type {Obligation} */ (obligation)] ?? { short: '?', abbr: '?', text: 'unbekannte Verbindlichkeit' };
+  return el('abbr', { class: `obligation obligation-${obligation}`, title: o.text }, narrow ? o.abbr : o.short);
 }
 
 /**
