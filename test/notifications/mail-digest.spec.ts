@@ -42,7 +42,8 @@ describe('nightly e-mail digest', () => {
       expect(toOffice.text).toContain('http://qs.test/regionalstellen/herdecke#massnahmen');
       expect(toOffice.text).toContain('Alle Mitteilungen: http://qs.test/mitteilungen');
       const toCoordination = smtp.mails.find((m) => m.to.includes('qualitaet@jobagentur-en.example'))!;
-      expect(toCoordination.subject).toContain('1 neue Mitteilung für die Koordinierungsstelle');
+      // The deviation waiting for consent, and the two district actions of the survey rules (no round held).
+      expect(toCoordination.subject).toContain('3 neue Mitteilungen für die Koordinierungsstelle');
       expect(toCoordination.text).toContain('Abweichung wartet auf Ihre Zustimmung: Herdecke');
       expect(toCoordination.text).toContain('http://qs.test/abweichungen');
       expect(toCoordination.from).toBe('qs@test.invalid');
