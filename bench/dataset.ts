@@ -79,7 +79,8 @@ export async function prepareDataset(ds: DataSource, scale: Scale, opts: { reuse
     if (n === meta.rows.office) {
       opts.log(`dataset of this scale already loaded at ${meta.loadedAt} (--reuse): generation skipped`);
       // Audit runs of earlier bench runs are removed so every run writes into the same state.
-      await ds.query('TRUNCATE audit_finding, audit_run');
+      // CASCADE: corrective actions (src/actions) refer to the runs.
+      await ds.query('TRUNCATE audit_finding, audit_run CASCADE');
       return { reused: true, rows: meta.rows, loadSeconds: meta.loadSeconds, loadedAt: meta.loadedAt };
     }
   }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { readFileSync } from 'node:fs';
 
 /** Peak memory of this process, sampled on a timer (a busy event loop delays samples, never skips the peak of RSS: see maxRSS). */
 export class MemorySampler {
@@ -41,6 +42,9 @@ export class MemorySampler {
   }
 }
 
+/** Marks a client of the bench's own instruments: its queries are not the application's. */
+const UNTIMED = Symbol('untimed');
+
 export interface QueryStat {
   label: string;
   count: number;
@@ -66,7 +70,7 @@ export class QueryTimer {
       const [config, , callback] = args;
       const text = typeof config === 'string' ? config : (config as { text?: unknown } | undefined)?.text;
       const res = (original as (...a: unknown[]) => unknown).apply(this, args);
-      if (!timer.enabled || typeof text !== 'string' || typeof callback === 'function' || !(res instanceof Promise)) return res;
+      if (!timer.enabled || (this as Client & { [UNTIMED]?: boolean })[UNTIMED] || typeof text !== 'string' || typeof callback === 'function' || !(res instanceof Promise)) return res;
       const t0 = performance.now();
       return res.then((r: { rowCount?: number | null; rows?: unknown[] }) => {
         timer.add(text, performance.now() - t0, Math.max(r?.rows?.length ?? 0, r?.rowCount ?? 0));
@@ -116,4 +120,73 @@ function labelOf(sql: string): string {
     /\bFROM "?(\w+)"?/i.exec(s)?.[1] ??
     '';
   return table ? `${verb} ${table}` : verb;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on every common Linux build). */
+const USER_HZ = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined when not readable. */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces: fields are counted after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time the PostgreSQL server spends for one database: the backends connected to it are listed
+ * every `everyMs` (pg_stat_activity) and their CPU read from /proc, so only a server on this machine
+ * can be measured (`available` false otherwise). A backend that appears and ends between two samples
+ * is missed; the pool keeps its connections for the audit's duration, so this is small.
+ */
+export class ServerCpuSampler {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private timer?: NodeJS.Timeout;
+  private client?: Client;
+  private ownPid = 0;
+  available = true;
+
+  constructor(
+    private readonly url: string,
+    private readonly everyMs = 250,
+  ) {}
+
+  async start(): Promise<this> {
+    this.client = new Client({ connectionString: this.url });
+    Object.assign(this.client, { [UNTIMED]: true });
+    await this.client.connect();
+    this.ownPid = (await this.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    await this.sample(true);
+    this.timer = setInterval(() => void this.sample(false).catch(() => undefined), this.everyMs);
+    return this;
+  }
+
+  /** Server CPU seconds since start, or undefined when the backends' /proc entries are not readable. */
+  async stop(): Promise<number | undefined> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sample(false).catch(() => undefined);
+    await this.client?.end();
+    if (!this.available) return undefined;
+    let total = 0;
+    for (const [pid, cpu] of this.last) total += cpu - (this.first.get(pid) ?? 0);
+    return total;
+  }
+
+  private async sample(atStart: boolean): Promise<void> {
+    const { rows } = await this.client!.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> $1', [this.ownPid]);
+    for (const { pid } of rows) {
+      const cpu = processCpuSeconds(pid);
+      if (cpu === undefined) {
+        this.available = false;
+        continue;
+      }
+      if (atStart) this.first.set(pid, cpu);
+      this.last.set(pid, cpu);
+    }
+  }
 }
