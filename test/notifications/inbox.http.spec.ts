@@ -98,6 +98,9 @@ describe('the inbox of each side', () => {
     await t.http().post('/api/v1/notifications/recipients').set(auth(herdecke)).send({ address: 'zentrale@jobagentur-en.example' }).expect(403);
     await t.http().post('/api/v1/notifications/recipients').set(auth(herdecke)).send({ officeId: 'hattingen', address: 'x@jobagentur-en.example' }).expect(403);
     await t.http().post('/api/v1/notifications/recipients').set(auth(herdecke)).send({ officeId: 'herdecke', address: 'keine-adresse' }).expect(400);
+    // Found by the hostile-input corpus: a null office was a 500.
+    const nullOffice = await t.http().post('/api/v1/notifications/recipients').set(auth(coordination)).send({ officeId: null, address: 'x@jobagentur-en.example' }).expect(400);
+    expect(nullOffice.body.details[0]).toMatchObject({ field: 'officeId', message: 'muss die ID einer Regionalstelle sein' });
     expect(await t.count('notification_recipient')).toBe(before);
     const added = await t.http().post('/api/v1/notifications/recipients').set(auth(herdecke)).send({ officeId: 'herdecke', address: 'herdecke@jobagentur-en.example' }).expect(201);
     await t.http().post('/api/v1/notifications/recipients').set(auth(herdecke)).send({ officeId: 'herdecke', address: 'Herdecke@jobagentur-en.example' }).expect(200);

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 export const ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** A digest recipient: for an office's inbox (officeId), or without officeId for the coordination office's. */
 export class RecipientDto {
   @ApiPropertyOptional({ example: 'witten', description: 'Regionalstelle; ohne: Empfänger der Koordinierungsstelle' })
-  @IsOptional()
+  // Absent means the coordination office's inbox; null is not "absent" (IsOptional would let it through).
+  @ValidateIf((o: RecipientDto) => o.officeId !== undefined)
   @MaxLength(63, { message: 'ist zu lang' })
   @IsString({ message: 'muss die ID einer Regionalstelle sein' })
   officeId?: string;
