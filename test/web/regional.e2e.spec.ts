@@ -119,7 +119,12 @@ describe('regional office pages (Chromium)', () => {
     expect(await to.inputValue()).toBe('18:00');
     await page.locator('#precheck-status', { hasText: 'erfüllt alle prüfbaren Standards' }).waitFor();
     expect(await page.locator('#tue-1-error').isHidden()).toBe(true);
-    await page.getByLabel('Montag, Zeitraum 1: von').fill('8.00');
+    const monday = page.getByLabel('Montag, Zeitraum 1: von');
+    await monday.fill('8.00');
+    // Leave the field as a clerk would and let the pre-check answer before submitting.
+    await monday.press('Tab');
+    expect(await monday.inputValue()).toBe('08:00');
+    await page.locator('#precheck-status', { hasText: 'erfüllt alle prüfbaren Standards' }).waitFor();
     await screenshot(page, 'schedule-form');
 
     await page.getByRole('button', { name: 'Öffnungszeiten einreichen' }).click();
@@ -149,6 +154,7 @@ describe('regional office pages (Chromium)', () => {
   it('says "Bitte ein Datum wählen" when the first day of a plan is empty', async () => {
     await page.getByLabel('Montag, Zeitraum 1: von').fill('8');
     await page.getByLabel('Montag, Zeitraum 1: bis').fill('12');
+    await page.getByLabel('Montag, Zeitraum 1: bis').press('Tab');
     await page.getByRole('button', { name: 'Öffnungszeiten einreichen' }).click();
     expect(await page.locator('#validFrom-error').textContent()).toBe('✗ Bitte ein Datum wählen.');
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('validFrom');
