@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { hotlineCsv } from './import-csv';
-import { startService, type ServiceProcess } from './service-process';
+import { recreateDatabase, startService, type ServiceProcess } from './service-process';
 
 /**
  * Does a maximum-size import stall the service? (issue 10, item 3)
@@ -101,21 +100,6 @@ async function stopProbes(probes: ReturnType<typeof startProbes>): Promise<Recor
   const out: Record<string, Latencies> = {};
   for (const [name, p] of Object.entries(probes)) out[name] = await p.stop();
   return out;
-}
-
-async function recreateDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-  if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 async function main(): Promise<number> {
