@@ -1,11 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ZONE } from '../calendar';
 import type { FindingStatus, Obligation } from '../engine';
+import type { DatabaseTarget } from '../database/database-target';
+import { DATABASE_TARGET } from '../database/database.module';
 import { ServiceInstance } from '../instances/service-instance';
+import { decodeFinding, RUN_RULE_JOIN, STORED_FINDING_COLUMNS, type FindingRow, type RuleTextIndex, type RunRuleText, type StoredFindingRow } from './audit-finding.codec';
 import { RUN_COLUMNS, type AuditFindingView, type AuditRunRow, type AuditTrigger } from './audit-run.view';
+import { FindingsWriter } from './findings-writer';
+
+export type { FindingRow } from './audit-finding.codec';
 
 export interface NewRun {
   trigger: AuditTrigger;
@@ -16,10 +22,6 @@ export interface NewRun {
   catalogVersion: string;
   requestedBy?: string | null;
   nightlyDate?: string | null;
-}
-
-export interface FindingRow extends AuditFindingView {
-  seq: number;
 }
 
 export interface FindingFilter {
@@ -57,18 +59,20 @@ export interface ReapedRun {
   findingsWritten: number;
 }
 
-/** Rows per INSERT: well below PostgreSQL's 65 535 bind parameters (15 per row). */
-const INSERT_CHUNK = 500;
-
 /** Runs from before instances were recorded (no instance_id) are dead when their own heartbeat is this old. */
 const LEGACY_STALE_SECONDS = 15 * 60;
 
 @Injectable()
 export class AuditRunRepository {
+  private readonly writer: FindingsWriter;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly instance: ServiceInstance,
-  ) {}
+    @Inject(DATABASE_TARGET) target: Pick<DatabaseTarget, 'embedded'>,
+  ) {
+    this.writer = new FindingsWriter(ds, target.embedded);
+  }
 
   /**
    * Creates a run in status running. For a nightly run the partial unique index admits one running
@@ -98,24 +102,23 @@ export class AuditRunRepository {
     if (rows.length === 0) throw new Error('Der Prüflauf wurde zwischenzeitlich als abgebrochen markiert.');
   }
 
-  async appendFindings(runId: string, rows: FindingRow[]): Promise<void> {
+  /** The text every finding of a rule shares, once per run and catalog version (audit-finding.codec.ts). */
+  async recordRuleTexts(runId: string, texts: readonly RunRuleText[]): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO audit_run_rule (run_id, catalog_version, rule_id, title, citation, params)
+       SELECT $1, t.catalog_version, t.rule_id, t.title, t.citation, t.params
+         FROM jsonb_to_recordset($2::jsonb) AS t(catalog_version text, rule_id text, title text, citation jsonb, params jsonb)`,
+      [runId, JSON.stringify(texts.map((t) => ({ catalog_version: t.catalogVersion, rule_id: t.ruleId, title: t.title, citation: t.citation, params: t.params })))],
+    );
+  }
+
+  /**
+   * Adds a page of findings to a running run: refused once the run is no longer running (another
+   * instance took it for dead), then written compactly, then counted as progress.
+   */
+  async appendFindings(runId: string, rows: readonly FindingRow[], texts: RuleTextIndex): Promise<void> {
     await this.heartbeat(runId);
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      const params: unknown[] = [];
-      const values = chunk.map((f) => {
-        const base = params.length;
-        params.push(runId, f.seq, f.officeId, f.scope, f.period, f.periodKind, f.ruleId, f.obligation, f.status, f.measured, f.required, f.unit, f.message, f.deviation?.id ?? null, JSON.stringify(f));
-        return `(${Array.from({ length: 15 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
-      });
-      // Multi-row VALUES measured faster here than unnest() of per-column arrays: the driver's
-      // array literal escaping of the JSON documents cost more than the extra bind parameters.
-      await this.ds.query(
-        `INSERT INTO audit_finding (run_id, seq, office_id, scope, period, period_kind, rule_id, obligation, status, measured, required, unit, message, deviation_id, finding)
-         VALUES ${values.join(', ')}`,
-        params,
-      );
-    }
+    await this.writer.write(runId, rows, texts);
     // How far the run got, readable while it runs and kept when it fails.
     await this.ds.query(`UPDATE audit_run SET findings_written = findings_written + $2 WHERE id = $1 AND status = 'running'`, [runId, rows.length]);
   }
@@ -135,6 +138,7 @@ export class AuditRunRepository {
   async fail(runId: string, error: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query('DELETE FROM audit_finding WHERE run_id = $1', [runId]);
+      await m.query('DELETE FROM audit_run_rule WHERE run_id = $1', [runId]);
       await m.query(`UPDATE audit_run SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1 AND status = 'running'`, [runId, error.slice(0, 2000)]);
     });
   }
@@ -240,24 +244,25 @@ export class AuditRunRepository {
   }
 
   async findings(runId: string, f: FindingFilter): Promise<AuditFindingView[]> {
-    const where = ['run_id = $1'];
+    const where = ['f.run_id = $1'];
     const params: unknown[] = [runId];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (f.districtOnly) where.push('office_id IS NULL');
-    else if (f.officeIds) add(f.includeDistrict === false ? 'office_id = ANY(?)' : '(office_id IS NULL OR office_id = ANY(?))', f.officeIds);
-    else if (f.includeDistrict === false) where.push('office_id IS NOT NULL');
-    if (f.ruleId) add('rule_id = ?', f.ruleId);
-    if (f.status) add('status = ?', f.status);
-    if (f.obligation) add('obligation = ?', f.obligation);
+    if (f.districtOnly) where.push('f.office_id IS NULL');
+    else if (f.officeIds) add(f.includeDistrict === false ? 'f.office_id = ANY(?)' : '(f.office_id IS NULL OR f.office_id = ANY(?))', f.officeIds);
+    else if (f.includeDistrict === false) where.push('f.office_id IS NOT NULL');
+    if (f.ruleId) add('f.rule_id = ?', f.ruleId);
+    if (f.status) add('f.status = ?', f.status);
+    if (f.obligation) add('f.obligation = ?', f.obligation);
     params.push(f.limit ?? 1000, f.offset ?? 0);
-    const rows: Array<{ finding: AuditFindingView }> = await this.ds.query(
-      `SELECT finding FROM audit_finding WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    const rows: StoredFindingRow[] = await this.ds.query(
+      `SELECT ${STORED_FINDING_COLUMNS} FROM audit_finding f ${RUN_RULE_JOIN}
+        WHERE ${where.join(' AND ')} ORDER BY f.seq LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return rows.map((r) => withScope(r.finding));
+    return rows.map(decodeFinding);
   }
 
   /**
@@ -275,9 +280,10 @@ export class AuditRunRepository {
   }
 
   /** One rule's status per stored period for an office, from the latest succeeded run that judged it. */
-  async trend(officeId: string, ruleId: string): Promise<Array<{ period: string; period_kind: string; run_id: string; finding: AuditFindingView }>> {
+  async trend(officeId: string, ruleId: string): Promise<Array<{ period: string; period_kind: string; run_id: string; status: FindingStatus; measured: number | null; required: number | null; unit: string }>> {
+    // Only columns: the trend needs no text, so neither documents nor rule texts are read.
     return this.ds.query(
-      `SELECT DISTINCT ON (f.period) f.period, f.period_kind, f.run_id, f.finding
+      `SELECT DISTINCT ON (f.period) f.period, f.period_kind, f.run_id, f.status, f.measured, f.required, f.unit
          FROM audit_finding f JOIN audit_run r ON r.id = f.run_id AND r.status = 'succeeded'
         WHERE f.office_id = $1 AND f.rule_id = $2
         ORDER BY f.period, r.started_at DESC`,
@@ -289,11 +295,12 @@ export class AuditRunRepository {
   async *stream(runId: string, officeIds?: string[], pageSize = 2000): AsyncGenerator<AuditFindingView> {
     let after = -1;
     for (;;) {
-      const rows: Array<{ seq: number; finding: AuditFindingView }> = await this.ds.query(
-        `SELECT seq, finding FROM audit_finding WHERE run_id = $1 AND seq > $2 AND ($3::text[] IS NULL OR office_id IS NULL OR office_id = ANY($3)) ORDER BY seq LIMIT $4`,
+      const rows: StoredFindingRow[] = await this.ds.query(
+        `SELECT ${STORED_FINDING_COLUMNS} FROM audit_finding f ${RUN_RULE_JOIN}
+          WHERE f.run_id = $1 AND f.seq > $2 AND ($3::text[] IS NULL OR f.office_id IS NULL OR f.office_id = ANY($3)) ORDER BY f.seq LIMIT $4`,
         [runId, after, officeIds ?? null, pageSize],
       );
-      for (const r of rows) yield withScope(r.finding);
+      for (const r of rows) yield decodeFinding(r);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1].seq;
     }
@@ -329,18 +336,13 @@ export class AuditRunRepository {
 
   /** Per rule, the finding of an office and period from the latest succeeded run that judged it (office reports). */
   async latestForPeriod(officeId: string, period: string): Promise<Array<{ runId: string; finding: AuditFindingView }>> {
-    const rows: Array<{ run_id: string; finding: AuditFindingView }> = await this.ds.query(
-      `SELECT DISTINCT ON (f.rule_id) f.run_id, f.finding
-         FROM audit_finding f JOIN audit_run r ON r.id = f.run_id AND r.status = 'succeeded'
+    const rows: Array<StoredFindingRow & { run_id: string }> = await this.ds.query(
+      `SELECT DISTINCT ON (f.rule_id) f.run_id, ${STORED_FINDING_COLUMNS}
+         FROM audit_finding f JOIN audit_run r ON r.id = f.run_id AND r.status = 'succeeded' ${RUN_RULE_JOIN}
         WHERE f.office_id = $1 AND f.period = $2
         ORDER BY f.rule_id, r.started_at DESC`,
       [officeId, period],
     );
-    return rows.map((r) => ({ runId: r.run_id, finding: r.finding }));
+    return rows.map((r) => ({ runId: r.run_id, finding: decodeFinding(r) }));
   }
-}
-
-/** Findings stored before district findings existed carry no scope: they are office findings. */
-function withScope(finding: AuditFindingView): AuditFindingView {
-  return finding.scope ? finding : { ...finding, scope: 'office' };
 }

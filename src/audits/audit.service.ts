@@ -11,6 +11,7 @@ import { CatalogService } from '../standards/catalog.service';
 import { periodsWithin } from './audit-periods';
 import { AuditRunEvents } from './audit-run.events';
 import type { CsvContext } from './findings.csv';
+import { RuleTextIndex, runRuleTexts } from './audit-finding.codec';
 import { AuditRunRepository, type FindingFilter, type FindingRow } from './audit-run.repository';
 import { assertReportable, toRunView, type AuditFindingView, type AuditRunView, type AuditSummary, type AuditTrigger, type DistrictCell, type MatrixCell } from './audit-run.view';
 
@@ -80,6 +81,10 @@ export class AuditService {
     if (!runId) return undefined;
     // From now on these versions are history: the loader refuses their change (catalog-version.repository.ts).
     await this.catalogVersions.markJudged(versions);
+    // Title, citation and parameters once per run and rule, not in every finding (audit-finding.codec.ts).
+    const texts = versions.flatMap((v) => runRuleTexts(v, this.catalog.byVersion(v)!.rules));
+    await this.repo.recordRuleTexts(runId, texts);
+    const textIndex = new RuleTextIndex(texts);
     this.logger.log({ msg: 'audit started', runId, trigger: req.trigger, periods: periods.length, offices: offices.length });
     // A long judging stretch between two flushes must not make the run look dead to other instances.
     const heartbeat = setInterval(() => void this.repo.heartbeat(runId).catch(() => undefined), HEARTBEAT_MS);
@@ -94,18 +99,18 @@ export class AuditService {
         const page = buffer;
         buffer = [];
         await writing;
-        writing = this.repo.appendFindings(runId, page);
+        writing = this.repo.appendFindings(runId, page, textIndex);
         writing.catch(() => undefined); // observed by the next flush or the final await
       };
       await this.judging.judgeMany(offices, periods, async (office, period, findings) => {
-        for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: office.id, scope: 'office', period: period.id, periodKind: period.kind });
+        for (const finding of findings) buffer.push({ seq: seq++, officeId: office.id, scope: 'office', period: period.id, periodKind: period.kind, finding });
         if (buffer.length >= this.flushEvery) await flush();
       });
       // District rules concern all offices at once: judged once per period, and only by a run over
       // every office (a run for some offices says nothing about the district as a whole).
       if (everyOffice) {
         await this.judging.judgeDistrict(periods, (period, findings) => {
-          for (const f of findings) buffer.push({ ...f, seq: seq++, officeId: null, scope: 'district', period: period.id, periodKind: period.kind });
+          for (const finding of findings) buffer.push({ seq: seq++, officeId: null, scope: 'district', period: period.id, periodKind: period.kind, finding });
         });
       }
       await flush();
@@ -196,10 +201,10 @@ export class AuditService {
       period: r.period,
       periodKind: r.period_kind,
       runId: r.run_id,
-      status: r.finding.status,
-      measured: r.finding.measured,
-      required: r.finding.required,
-      unit: r.finding.unit,
+      status: r.status,
+      measured: r.measured,
+      required: r.required,
+      unit: r.unit,
     }));
   }
 

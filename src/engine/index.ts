@@ -18,7 +18,7 @@ export { SURVEY_LOOK_BACK_MONTHS } from './checks/survey-coverage.check';
 export type { CheckDefinition, CheckOutcome, OfficeCheckDefinition, DistrictCheckDefinition } from './checks/check-definition';
 export type { ParamDefinition, ParamSchema, ParamType } from './params/param-schema';
 export { regularOpeningWeek } from './opening-week';
-export { describeChanges } from './deviation';
+export { describeChanges, paramValues } from './deviation';
 export { union, totalMinutes, clip, gaps, intersect, subtract } from './intervals';
 export {
   WEEKDAY_NAMES_DE,

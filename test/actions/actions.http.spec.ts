@@ -3,6 +3,7 @@ import { ActionsService } from '../../src/actions/actions.service';
 import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import { isoWeekDates } from '../../src/calendar';
 import { seedNovember } from '../audits/audit-fixtures';
+import { appendFindings } from '../support/stored-findings';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -121,7 +122,7 @@ describe('corrective actions', () => {
   it('catches up a succeeded run whose instance stopped before turning it into actions', async () => {
     const runs = t.app.get(AuditRunRepository);
     const runId = (await runs.create({ trigger: 'cli', from: '2026-11-02', to: '2026-11-08', periods: ['2026-W45'], officeIds: ['wetter'], catalogVersion: 'x' }))!;
-    await runs.appendFindings(runId, [
+    await appendFindings(runs, runId, [
       { seq: 0, officeId: 'wetter', scope: 'office', period: '2026-W45', periodKind: 'week', ruleId: 'opening.every-weekday', title: 't', status: 'non_compliant', obligation: 'must', measured: 4, required: 5, unit: 'Tage', message: 'm', citation: { section: '2', passage: 'p' }, evidence: {}, catalogVersion: 'x', sources: [] },
     ]);
     await runs.succeed(runId, 1); // the hook never ran: this run is pending

@@ -1,6 +1,7 @@
 import { ActionRunProcessor } from '../../src/actions/action-run.processor';
-import { AuditRunRepository, type FindingRow } from '../../src/audits/audit-run.repository';
+import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import type { FindingStatus } from '../../src/engine';
+import { appendFindings, type FlatFinding } from '../support/stored-findings';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -22,8 +23,8 @@ describe('corrective actions for a district rule (office null)', () => {
     const finding = {
       seq: 0, officeId: null, scope: 'district', period, periodKind: 'week', ruleId: 'opening.district-core-hours', title: 'Kreiseinheitliche Kernöffnungszeit', status, obligation: 'aim',
       measured: null, required: null, unit: '', message: 'm', citation: { section: '1', passage: 'p' }, evidence: {}, catalogVersion: 'x', sources: [],
-    } as unknown as FindingRow;
-    await runs.appendFindings(runId, [finding]);
+    } as FlatFinding;
+    await appendFindings(runs, runId, [finding]);
     await runs.succeed(runId, 1);
     await t.app.get(ActionRunProcessor).processPending();
     return runId;
