@@ -10,7 +10,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { actionNotices, actionSubject, germanDate, periodList, type NoticeContext } from './action-notices';
-import { ActionRepository, type Db } from './action.repository';
+import type { NewNotification } from '../notifications/notification.view';
+import { actionKey, ActionRepository, type Db, type NewActionEvent } from './action.repository';
 import type { AuditActionRow } from './action.view';
 import { dueDate, nextPeriod, periodOf } from './verification-period';
 
@@ -102,18 +103,26 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
     return processed;
   }
 
+  /**
+   * Opens an action for each office and rule with violations and none live, and adds the findings to
+   * the live ones; set-wise (a handful of statements however many offices a run judged). A done
+   * action whose violation recurs after its done date is reopened.
+   */
   private async openOrExtend(db: Db, runId: string, ruleIds: string[], today: string, ctx: NoticeContext, counts: Counts): Promise<void> {
     const groups = new Map<string, Array<FindingRef & { obligation: Obligation }>>();
     for (const f of await this.runs.violations(runId, ruleIds, db)) {
-      const key = `${f.officeId ?? ''}\u0000${f.ruleId}`;
-      groups.set(key, [...(groups.get(key) ?? []), f]);
+      const key = actionKey(f.officeId, f.ruleId);
+      const group = groups.get(key);
+      if (group) group.push(f);
+      else groups.set(key, [f]);
     }
-    for (const findings of groups.values()) {
-      const { officeId, ruleId, obligation } = findings[0];
-      const periods = periodList(findings.map((f) => f.period));
-      const live = await this.repo.liveFor(db, officeId, ruleId);
-      if (!live) {
-        const action = await this.repo.insert(db, {
+    const live = await this.repo.liveForMany(db, [...groups.values()].map(([f]) => f));
+    const fresh = [...groups].filter(([key]) => !live.has(key)).map(([, findings]) => findings);
+    const opened = await this.repo.insertMany(
+      db,
+      fresh.map((findings) => {
+        const { officeId, ruleId, obligation } = findings[0];
+        return {
           officeId,
           ruleId,
           obligation,
@@ -122,25 +131,41 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
           dueDate: dueDate(today, this.dueWeeks(obligation)),
           catalogVersion: this.catalog.catalog.version,
           openedByRun: runId,
-        });
-        counts.linked += (await this.repo.linkFindings(db, action.id, runId, findings, 'cause')).length;
-        await this.repo.addEvent(db, { actionId: action.id, kind: 'opened', fromStatus: null, toStatus: 'open', actor: { runId }, note: `${STATUS_LABELS.non_compliant.text}: ${periods}.` });
-        await this.notifications.notify(
-          db,
-          ...actionNotices(ctx, action, 'action_opened', ['responsible'], `Neue Maßnahme nötig: ${actionSubject(ctx, action)}`, `Der Prüflauf hat festgestellt: ${STATUS_LABELS.non_compliant.text} (${periods}). Bitte bis ${germanDate(action.due_date)} eine Maßnahme planen und umsetzen.`),
-        );
-        counts.opened++;
-        continue;
+        } as const;
+      }),
+    );
+    const extended = [...groups].flatMap(([key, findings]) => (live.has(key) ? [{ action: live.get(key)!, findings }] : []));
+    const linked = await this.repo.linkFindingsMany(
+      db,
+      runId,
+      [...opened.map((action, i) => ({ actionId: action.id, refs: fresh[i] })), ...extended.map(({ action, findings }) => ({ actionId: action.id, refs: findings }))],
+      'cause',
+    );
+    for (const refs of linked.values()) counts.linked += refs.length;
+    counts.opened += opened.length;
+
+    const events: NewActionEvent[] = [];
+    const notices: NewNotification[] = [];
+    opened.forEach((action, i) => {
+      const periods = periodList(fresh[i].map((f) => f.period));
+      events.push({ actionId: action.id, kind: 'opened', fromStatus: null, toStatus: 'open', actor: { runId }, note: `${STATUS_LABELS.non_compliant.text}: ${periods}.` });
+      notices.push(
+        ...actionNotices(ctx, action, 'action_opened', ['responsible'], `Neue Maßnahme nötig: ${actionSubject(ctx, action)}`, `Der Prüflauf hat festgestellt: ${STATUS_LABELS.non_compliant.text} (${periods}). Bitte bis ${germanDate(action.due_date)} eine Maßnahme planen und umsetzen.`),
+      );
+    });
+    for (const { action } of extended) {
+      const added = linked.get(action.id) ?? [];
+      if (added.length > 0) {
+        events.push({ actionId: action.id, kind: 'findings_added', fromStatus: action.status, toStatus: action.status, actor: { runId }, note: `Weitere Feststellungen „${STATUS_LABELS.non_compliant.text}“: ${periodList(added.map((f) => f.period))}.` });
       }
-      const linked = await this.repo.linkFindings(db, live.id, runId, findings, 'cause');
-      counts.linked += linked.length;
-      if (linked.length > 0) {
-        await this.repo.addEvent(db, { actionId: live.id, kind: 'findings_added', fromStatus: live.status, toStatus: live.status, actor: { runId }, note: `Weitere Feststellungen „${STATUS_LABELS.non_compliant.text}“: ${periodList(linked.map((f) => f.period))}.` });
-      }
-      if (live.status === 'done') {
-        const after = findings.filter((f) => periodOf(f.period).from > live.done_on!);
-        if (after.length > 0) await this.reopenByEvidence(db, runId, live, after, today, ctx, counts);
-      }
+    }
+    await this.repo.addEvents(db, events);
+    await this.notifications.notify(db, ...notices);
+
+    for (const { action, findings } of extended) {
+      if (action.status !== 'done') continue;
+      const after = findings.filter((f) => periodOf(f.period).from > action.done_on!);
+      if (after.length > 0) await this.reopenByEvidence(db, runId, action, after, today, ctx, counts);
     }
   }
 

@@ -9,6 +9,11 @@ import { ACTION_COLUMNS, type ActionEventKind, type ActionEventRow, type ActionF
 /** Either the data source or the manager of a running transaction (the embedded database has one connection). */
 export type Db = Pick<EntityManager, 'query'>;
 
+/** Identifies an audit action by office (empty: the district) and rule. */
+export function actionKey(officeId: string | null, ruleId: string | null): string {
+  return `${officeId ?? ''}\u0000${ruleId ?? ''}`;
+}
+
 /** Serialises turning runs into actions across instances (pg_advisory_xact_lock key). */
 const PROCESSING_LOCK = 1_764_200_000;
 
@@ -106,26 +111,74 @@ export class ActionRepository {
     return row;
   }
 
-  async insert(db: Db, a: NewAction): Promise<AuditActionRow> {
-    const [row]: AuditActionRow[] = await db.query(
-      `INSERT INTO corrective_action (office_id, rule_id, obligation, period_kind, responsible_side, due_date, catalog_version, opened_by_run)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACTION_COLUMNS}`,
-      [a.officeId, a.ruleId, a.obligation, a.periodKind, a.responsibleSide, a.dueDate, a.catalogVersion, a.openedByRun],
+  /**
+   * The live (open, planned or done) actions of many offices (null: the district) and rules at once,
+   * locked; keyed by `actionKey`.
+   */
+  async liveForMany(db: Db, keys: ReadonlyArray<{ officeId: string | null; ruleId: string }>): Promise<Map<string, AuditActionRow>> {
+    if (keys.length === 0) return new Map();
+    const rows: AuditActionRow[] = await db.query(
+      `SELECT ${ACTION_COLUMNS} FROM corrective_action
+        WHERE status IN ('open', 'planned', 'done')
+          AND (COALESCE(office_id, ''), rule_id) IN (SELECT COALESCE(k.o, ''), k.r FROM unnest($1::text[], $2::text[]) AS k(o, r))
+        ORDER BY id FOR UPDATE`,
+      [keys.map((k) => k.officeId), keys.map((k) => k.ruleId)],
     );
-    return row;
+    return new Map(rows.map((r) => [actionKey(r.office_id, r.rule_id), r]));
+  }
+
+  async insert(db: Db, a: NewAction): Promise<AuditActionRow> {
+    return (await this.insertMany(db, [a]))[0];
+  }
+
+  /** Opens actions in one statement; returns their rows in the order given (one per office and rule). */
+  async insertMany(db: Db, actions: readonly NewAction[]): Promise<AuditActionRow[]> {
+    if (actions.length === 0) return [];
+    const rows: AuditActionRow[] = await db.query(
+      `INSERT INTO corrective_action (office_id, rule_id, obligation, period_kind, responsible_side, due_date, catalog_version, opened_by_run)
+       SELECT a.office_id, a.rule_id, a.obligation, a.period_kind, a.responsible_side, a.due_date, a.catalog_version, a.opened_by_run
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (office_id text, rule_id text, obligation text, period_kind text, responsible_side text, due_date date, catalog_version text, opened_by_run uuid))
+              WITH ORDINALITY AS a(office_id, rule_id, obligation, period_kind, responsible_side, due_date, catalog_version, opened_by_run, ord)
+        ORDER BY a.ord
+       RETURNING ${ACTION_COLUMNS}`,
+      [
+        JSON.stringify(
+          actions.map((a) => ({
+            office_id: a.officeId,
+            rule_id: a.ruleId,
+            obligation: a.obligation,
+            period_kind: a.periodKind,
+            responsible_side: a.responsibleSide,
+            due_date: a.dueDate,
+            catalog_version: a.catalogVersion,
+            opened_by_run: a.openedByRun,
+          })),
+        ),
+      ],
+    );
+    const byKey = new Map(rows.map((r) => [actionKey(r.office_id, r.rule_id), r]));
+    return actions.map((a) => byKey.get(actionKey(a.officeId, a.ruleId))!);
   }
 
   /** Links findings of a run; a finding already linked is skipped. Returns the newly linked ones. */
   async linkFindings(db: Db, actionId: string, runId: string, refs: FindingRef[], role: 'cause' | 'evidence'): Promise<FindingRef[]> {
-    if (refs.length === 0) return [];
-    const rows: Array<{ seq: number }> = await db.query(
+    return (await this.linkFindingsMany(db, runId, [{ actionId, refs }], role)).get(actionId) ?? [];
+  }
+
+  /** Links findings of a run to many actions in one statement; returns per action the newly linked ones. */
+  async linkFindingsMany(db: Db, runId: string, links: ReadonlyArray<{ actionId: string; refs: FindingRef[] }>, role: 'cause' | 'evidence'): Promise<Map<string, FindingRef[]>> {
+    const flat = links.flatMap((l) => l.refs.map((r) => ({ actionId: l.actionId, ref: r })));
+    if (flat.length === 0) return new Map();
+    const rows: Array<{ action_id: string; seq: number }> = await db.query(
       `INSERT INTO corrective_action_finding (action_id, run_id, seq, period, period_kind, status, role)
-       SELECT $1, $2, s, p, k, st, $7 FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS u(s, p, k, st)
-       ON CONFLICT (action_id, run_id, seq) DO NOTHING RETURNING seq`,
-      [actionId, runId, refs.map((r) => r.seq), refs.map((r) => r.period), refs.map((r) => r.periodKind), refs.map((r) => r.status), role],
+       SELECT a, $1, s, p, k, st, $7 FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u(a, s, p, k, st)
+       ON CONFLICT (action_id, run_id, seq) DO NOTHING RETURNING action_id, seq`,
+      [runId, flat.map((f) => f.actionId), flat.map((f) => f.ref.seq), flat.map((f) => f.ref.period), flat.map((f) => f.ref.periodKind), flat.map((f) => f.ref.status), role],
     );
-    const linked = new Set(rows.map((r) => r.seq));
-    return refs.filter((r) => linked.has(r.seq));
+    const linked = new Set(rows.map((r) => `${r.action_id} ${r.seq}`));
+    const result = new Map<string, FindingRef[]>();
+    for (const { actionId, refs } of links) result.set(actionId, refs.filter((r) => linked.has(`${actionId} ${r.seq}`)));
+    return result;
   }
 
   /**
@@ -171,19 +224,35 @@ export class ActionRepository {
   }
 
   async addEvent(db: Db, e: NewActionEvent): Promise<void> {
-    const person = 'side' in e.actor ? e.actor : undefined;
+    await this.addEvents(db, [e]);
+  }
+
+  /** Adds history entries in one statement, in the order given. */
+  async addEvents(db: Db, events: readonly NewActionEvent[]): Promise<void> {
+    if (events.length === 0) return;
     await db.query(
-      `INSERT INTO corrective_action_event (action_id, kind, from_status, to_status, side, token_id, run_id, survey_round_id, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO corrective_action_event (action_id, kind, from_status, to_status, side, token_id, run_id, survey_round_id, note)
+       SELECT e.action_id, e.kind, e.from_status, e.to_status, e.side, e.token_id, e.run_id, e.survey_round_id, e.note
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (action_id uuid, kind text, from_status text, to_status text, side text, token_id uuid, run_id uuid, survey_round_id uuid, note text))
+              WITH ORDINALITY AS e(action_id, kind, from_status, to_status, side, token_id, run_id, survey_round_id, note, ord)
+        ORDER BY e.ord`,
       [
-        e.actionId,
-        e.kind,
-        e.fromStatus,
-        e.toStatus,
-        person?.side ?? null,
-        person?.tokenId ?? null,
-        'runId' in e.actor ? e.actor.runId : null,
-        'surveyRoundId' in e.actor ? e.actor.surveyRoundId : null,
-        e.note ?? null,
+        JSON.stringify(
+          events.map((e) => {
+            const person = 'side' in e.actor ? e.actor : undefined;
+            return {
+              action_id: e.actionId,
+              kind: e.kind,
+              from_status: e.fromStatus,
+              to_status: e.toStatus,
+              side: person?.side ?? null,
+              token_id: person?.tokenId ?? null,
+              run_id: 'runId' in e.actor ? e.actor.runId : null,
+              survey_round_id: 'surveyRoundId' in e.actor ? e.actor.surveyRoundId : null,
+              note: e.note ?? null,
+            };
+          }),
+        ),
       ],
     );
   }

@@ -22,14 +22,37 @@ function inboxWhere(inbox: Inbox, first: number): { sql: string; params: unknown
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Inserts unless a notification with the same dedupe key exists; true when inserted. */
-  async insert(db: Db, n: NewNotification): Promise<boolean> {
+  /**
+   * Inserts notifications in one statement, each unless one with the same dedupe key exists (also
+   * one earlier in the same list); returns how many were inserted.
+   */
+  async insert(db: Db, ns: readonly NewNotification[]): Promise<number> {
+    if (ns.length === 0) return 0;
     const rows: unknown[] = await db.query(
       `INSERT INTO notification (side, office_id, kind, title, body, link, action_id, deviation_id, run_id, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [n.side, n.officeId, n.kind, n.title, n.body, n.link ?? null, n.actionId ?? null, n.deviationId ?? null, n.runId ?? null, n.dedupeKey ?? null],
+       SELECT n.side, n.office_id, n.kind, n.title, n.body, n.link, n.action_id, n.deviation_id, n.run_id, n.dedupe_key
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (side text, office_id text, kind text, title text, body text, link text, action_id uuid, deviation_id uuid, run_id uuid, dedupe_key text))
+              WITH ORDINALITY AS n(side, office_id, kind, title, body, link, action_id, deviation_id, run_id, dedupe_key, ord)
+        ORDER BY n.ord
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [
+        JSON.stringify(
+          ns.map((n) => ({
+            side: n.side,
+            office_id: n.officeId,
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            link: n.link ?? null,
+            action_id: n.actionId ?? null,
+            deviation_id: n.deviationId ?? null,
+            run_id: n.runId ?? null,
+            dedupe_key: n.dedupeKey ?? null,
+          })),
+        ),
+      ],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   async list(inbox: Inbox, opts: { unreadOnly: boolean; limit: number; offset: number }): Promise<NotificationRow[]> {

@@ -18,10 +18,9 @@ export function inboxOf(principal: Principal): Inbox {
 export class NotificationsService {
   constructor(private readonly repo: NotificationRepository) {}
 
+  /** Inserts notifications (one statement); returns how many were new (not seen before by dedupe key). */
   async notify(db: Db, ...notifications: NewNotification[]): Promise<number> {
-    let inserted = 0;
-    for (const n of notifications) if (await this.repo.insert(db, n)) inserted++;
-    return inserted;
+    return this.repo.insert(db, notifications);
   }
 
   async list(principal: Principal, opts: { unreadOnly?: boolean; limit?: number; offset?: number }): Promise<{ unread: number; items: NotificationView[] }> {
