@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { ChangeAwareCache } from '../database/change-aware-cache';
+import { tableChangesOf } from '../database/table-changes';
 import type { TokenRole } from './api-token.entity';
 import type { Principal } from './principal';
 
@@ -29,7 +31,17 @@ export function hashToken(token: string): string {
 
 @Injectable()
 export class TokenService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /**
+   * Known tokens by hash, so that a request is authorized without a query (issue 14: the
+   * pre-check). Authorization is still decided per request from the cached principal; a revoked
+   * token is refused within the cache's bound (change-aware-cache.ts: at once on this instance,
+   * within a second at worst elsewhere). Unknown tokens are not kept (no memory for guessed ones).
+   */
+  private readonly known: ChangeAwareCache<string, Principal | undefined>;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.known = new ChangeAwareCache(tableChangesOf(ds), ['api_token', 'api_token_office'], { maxEntries: 10_000, keep: (p) => p !== undefined });
+  }
 
   async create(role: TokenRole, officeIds: string[], label?: string): Promise<CreatedToken> {
     if (role === 'regional' && officeIds.length === 0) {
@@ -62,12 +74,19 @@ export class TokenService {
   /** The principal for a presented token, or undefined when it is unknown or revoked. */
   async authenticate(token: string): Promise<Principal | undefined> {
     if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
+    const hash = hashToken(token);
+    const principal = await this.known.get(hash, () => this.principalOf(hash));
+    // A copy: callers may not change what other requests share.
+    return principal && { ...principal, officeIds: [...principal.officeIds] };
+  }
+
+  private async principalOf(hash: string): Promise<Principal | undefined> {
     const rows: Array<{ id: string; role: TokenRole; office_ids: string[] | null }> = await this.ds.query(
       `SELECT t.id, t.role, array_remove(array_agg(o.office_id ORDER BY o.office_id), NULL) AS office_ids
          FROM api_token t LEFT JOIN api_token_office o ON o.token_id = t.id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
         GROUP BY t.id, t.role`,
-      [hashToken(token)],
+      [hash],
     );
     const row = rows[0];
     return row ? { tokenId: row.id, role: row.role, officeIds: row.office_ids ?? [] } : undefined;

@@ -3,6 +3,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { DatabaseTarget } from './database-target';
+import { listeningHook } from './table-changes';
 
 // A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a JS Date at
 // local midnight, which would shift days under any process time zone other than UTC.
@@ -21,8 +22,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     // uuid-ossp cannot be installed on PGlite; gen_random_uuid() is built in on both.
     installExtensions: false,
     // The embedded socket serves one connection: keep it open (no idle timeout) so the slot is
-    // never free for another local process to take.
-    extra: target.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
+    // never free for another local process to take. Every connection LISTENs for changes to the
+    // tables the service keeps in memory (table-changes.ts; tableChangesOf(ds) hears them).
+    extra: { ...(target.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 }), onConnect: listeningHook().onConnect },
     logging: false,
   };
 }

@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, openDataSource } from './data-source.factory';
 import { DatabaseTarget } from './database-target';
+import { DATABASE_TARGET, MIGRATION_REPORT } from './database-tokens';
+import { ServerChangeListener } from './server-change-listener';
 
-export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
-export const MIGRATION_REPORT = Symbol('MIGRATION_REPORT');
+export { DATABASE_TARGET, MIGRATION_REPORT };
 
 /** Which migrations this process applied when it opened the database (for `npm run migrate`). */
 export interface MigrationReport {
@@ -28,6 +29,7 @@ export class DatabaseModule {
       providers: [
         { provide: DATABASE_TARGET, useValue: target },
         { provide: MIGRATION_REPORT, useValue: report },
+        ServerChangeListener,
       ],
       exports: [DATABASE_TARGET, MIGRATION_REPORT],
     };

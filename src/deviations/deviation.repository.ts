@@ -138,6 +138,11 @@ export class DeviationRepository {
     );
   }
 
+  /** Proposed and agreed deviations of an office, whatever their period (the pre-check keeps them in memory). */
+  async live(officeId: string): Promise<DeviationRow[]> {
+    return this.ds.query(`SELECT ${DEVIATION_COLUMNS} FROM deviation WHERE office_id = $1 AND ${LIVE} ORDER BY rule_id, valid_from`, [officeId]);
+  }
+
   /** Agreed deviations of many offices touching a range: one query for a whole audit chunk. */
   async agreedInPeriod(officeIds: string[], from: string, to: string): Promise<DeviationRow[]> {
     return this.ds.query(

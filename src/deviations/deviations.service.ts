@@ -139,9 +139,12 @@ export class DeviationsService {
    * and only if it covers more of them than the standard does) and proposals awaiting consent.
    */
   async forPeriod(officeId: string, from: string, to: string): Promise<DeviationsForPeriod> {
-    const rows = await this.repo.liveInPeriod(officeId, from, to);
-    const agreed = rows.filter((r) => r.status === 'agreed').map(toApplied);
-    return { applied: pickApplied(agreed, from, to), pending: rows.filter((r) => r.status === 'proposed').map(toSummary) };
+    return deviationsForPeriod(await this.repo.liveInPeriod(officeId, from, to), from, to);
+  }
+
+  /** All proposed and agreed deviations of an office, for deviationsForPeriod (the pre-check's cache). */
+  live(officeId: string): Promise<DeviationRow[]> {
+    return this.repo.live(officeId);
   }
 
   /** Agreed deviations per office for a range, to be picked per judged period with pickApplied. */
@@ -191,6 +194,16 @@ export class DeviationsService {
       );
     }
   }
+}
+
+/**
+ * What forPeriod answers, from live (proposed or agreed) rows of one office: those whose period
+ * touches [from, to] (dates inclusive, open end) decide, in the order given.
+ */
+export function deviationsForPeriod(live: readonly DeviationRow[], from: string, to: string): DeviationsForPeriod {
+  const rows = live.filter((r) => r.valid_from <= to && (r.valid_until === null || r.valid_until >= from));
+  const agreed = rows.filter((r) => r.status === 'agreed').map(toApplied);
+  return { applied: pickApplied(agreed, from, to), pending: rows.filter((r) => r.status === 'proposed').map(toSummary) };
 }
 
 /** Section 6: consent (or refusal) must come from the side that did not propose. */

@@ -128,6 +128,11 @@ export class JudgingFactsRepository {
     );
   }
 
+  /** Every version of one office's schedule (the pre-check keeps a seat's in memory and picks the one in force). */
+  allScheduleVersions(officeId: string): Promise<ScheduleVersionFact[]> {
+    return this.ds.query('SELECT id, office_id, valid_from, valid_until, submitted_at, week FROM schedule_version WHERE office_id = $1', [officeId]);
+  }
+
   closures(officeIds: string[], from: string, to: string): Promise<ClosureFact[]> {
     return this.ds.query(
       `SELECT id, office_id, date, from_minute AS "from", to_minute AS "to" FROM closure

@@ -3,6 +3,7 @@ import { OfficesModule } from '../offices/offices.module';
 import { ComplianceController } from './compliance.controller';
 import { JudgingFactsRepository } from './judging-facts.repository';
 import { JudgingService } from './judging.service';
+import { PrecheckCache } from './precheck-cache';
 
 /**
  * The one judging path (ARCHITECTURE.md): schedules (pre-check), real weeks and months (this
@@ -12,7 +13,7 @@ import { JudgingService } from './judging.service';
 @Module({
   imports: [OfficesModule],
   controllers: [ComplianceController],
-  providers: [JudgingService, JudgingFactsRepository],
-  exports: [JudgingService],
+  providers: [JudgingService, JudgingFactsRepository, PrecheckCache],
+  exports: [JudgingService, PrecheckCache],
 })
 export class JudgingModule {}

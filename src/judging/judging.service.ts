@@ -31,7 +31,7 @@ import { EvidenceBundle, holidayOn, type LoadedEvidence } from './evidence-bundl
 import { weekPeriod, weeksOfMonth, type JudgementPeriod } from './judgement-period';
 import { JudgingFactsRepository } from './judging-facts.repository';
 import { ZONE } from './real-week.facts';
-import { pickInForce } from './schedule-in-force';
+import { PrecheckCache } from './precheck-cache';
 import { weekFromStored } from './stored-week';
 
 /** Offices whose evidence is held in memory at once; bounds memory however many offices there are. */
@@ -64,6 +64,7 @@ export class JudgingService {
     private readonly catalog: CatalogService,
     private readonly facts: JudgingFactsRepository,
     private readonly deviations: DeviationsService,
+    private readonly precheck: PrecheckCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -162,16 +163,17 @@ export class JudgingService {
    */
   async judgeSchedule(office: Office, week: WeekSchedule, validity: { validFrom: string; validUntil: string | null }): Promise<ScheduleJudgement> {
     const catalog = this.catalog.forDate(validity.validFrom);
-    const seat = office.role === 'tandem-minor' && office.seatId ? await this.offices.get(office.seatId).catch(() => undefined) : undefined;
+    // Read from memory (PrecheckCache): the pre-check answers while typing and must not wait for the database.
+    const seat = office.role === 'tandem-minor' && office.seatId ? await this.precheck.office(office.seatId) : undefined;
     const facts: Facts = {
       office: { id: office.id, name: office.name, role: office.role, ...(seat ? { seatId: seat.id, seatName: seat.name } : {}) },
       openingWeek: regularOpeningWeek(week, ['submitted-schedule']),
     };
     if (seat) {
-      const inForce = pickInForce(await this.facts.scheduleVersions([seat.id], validity.validFrom, validity.validFrom), validity.validFrom);
+      const inForce = await this.precheck.scheduleInForce(seat.id, validity.validFrom);
       if (inForce) facts.seatOpeningWeek = regularOpeningWeek(weekFromStored(inForce.week), [`schedule:${inForce.id}`]);
     }
-    const deviations = await this.deviations.forPeriod(office.id, validity.validFrom, validity.validUntil ?? validity.validFrom);
+    const deviations = await this.precheck.deviationsFor(office.id, validity.validFrom, validity.validUntil ?? validity.validFrom);
     const { ruleIds } = this.selection(JUDGEMENTS.scheduleCheck, catalog);
     const findings = evaluate(catalog, facts, { period: 'regular-week', ruleIds, deviations: deviations.applied });
     return { compliant: isCompliant(findings), catalogVersion: catalog.version, findings, pendingDeviations: deviations.pending };

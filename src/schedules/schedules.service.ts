@@ -4,6 +4,7 @@ import { DomainError, type ErrorDetail } from '../common/domain-error';
 import type { DeviationSummary } from '../deviations/deviation.view';
 import type { Finding, WeekSchedule } from '../engine';
 import { JudgingService } from '../judging/judging.service';
+import { PrecheckCache } from '../judging/precheck-cache';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import type { ScheduleSubmissionDto } from './dto/schedule-submission.dto';
@@ -45,6 +46,7 @@ export class SchedulesService {
     private readonly offices: OfficesService,
     private readonly repo: ScheduleRepository,
     private readonly judging: JudgingService,
+    private readonly precheck: PrecheckCache,
     private readonly catalogVersions: CatalogVersionRepository,
   ) {}
 
@@ -88,7 +90,7 @@ export class SchedulesService {
   private async prepare(principal: Principal, dto: ScheduleSubmissionDto): Promise<PreparedSchedule> {
     assertOfficeAccess(principal, dto.officeId);
     const errors: ErrorDetail[] = [];
-    const office = await this.offices.get(dto.officeId).catch(() => undefined);
+    const office = await this.precheck.office(dto.officeId);
     if (!office) errors.push({ field: 'officeId', message: `Die Regionalstelle „${dto.officeId}“ ist nicht bekannt.` });
     const fromProblem = dateProblem(dto.validFrom);
     if (fromProblem) errors.push({ field: 'validFrom', message: fromProblem });
