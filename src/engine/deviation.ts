@@ -70,9 +70,17 @@ export function judgeUnderDeviation(
   };
 }
 
-/** The parameter values a rule is judged with, as stated in the catalog (or changed by a deviation). */
-export function paramValues(rule: Rule): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(rule.params).map(([name, spec]) => [name, spec.value]));
+const PARAM_VALUES = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+
+/**
+ * The parameter values a rule is judged with, as stated in the catalog (or changed by a deviation).
+ * One frozen object per rule: every finding of the rule shares it (an audit makes hundreds of
+ * thousands), and the stored findings can tell the catalog's values by identity.
+ */
+export function paramValues(rule: Rule): Readonly<Record<string, unknown>> {
+  let values = PARAM_VALUES.get(rule);
+  if (!values) PARAM_VALUES.set(rule, (values = Object.freeze(Object.fromEntries(Object.entries(rule.params).map(([name, spec]) => [name, spec.value])))));
+  return values;
 }
 
 /** 'Mindestöffnungszeit je Woche 18 Std. statt 21,5 Std.': labels and units from the catalog, never keys. */

@@ -119,9 +119,21 @@ export class JudgingService {
     // Days and weeks of the range, computed once for all chunks (bounded by the range).
     const calendar = new LocalCalendar(range.from, range.to);
     const names = await this.officeNames();
-    for (let i = 0; i < offices.length; i += OFFICES_PER_CHUNK) {
-      const chunk = offices.slice(i, i + OFFICES_PER_CHUNK);
-      const bundle = await this.load(chunk, range, calendar, needs, names);
+    const chunks: Office[][] = [];
+    for (let i = 0; i < offices.length; i += OFFICES_PER_CHUNK) chunks.push(offices.slice(i, i + OFFICES_PER_CHUNK));
+    // The next chunk's evidence is read while this one is judged: on a server the reads (its CPU)
+    // and the judging (this process's) overlap; memory holds at most two chunks. A read that fails
+    // is reported when its chunk is reached (or dropped with the judging's own error).
+    const loadChunk = (k: number) => {
+      const loading = this.load(chunks[k], range, calendar, needs, names);
+      loading.catch(() => undefined);
+      return loading;
+    };
+    let next = loadChunk(0);
+    for (let k = 0; k < chunks.length; k++) {
+      const chunk = chunks[k];
+      const bundle = await next;
+      if (k + 1 < chunks.length) next = loadChunk(k + 1);
       for (const office of chunk) {
         for (const { period, catalog, selection } of judged) {
           const context = { period: period.id, ruleIds: selection.ruleIds, deviations: bundle.deviationsFor(office.id, period) };
