@@ -187,6 +187,7 @@ describe('audit runs and reports', () => {
   it('marks a run that fails half-way as failed with its error and keeps no partial report', async () => {
     const judging = t.app.get(JudgingService);
     const audits = t.app.get(AuditService);
+    const pageSize = audits.flushEvery;
     audits.flushEvery = 50; // so that findings are written before the failure
     const appended = jest.spyOn(t.app.get(AuditRunRepository), 'appendFindings');
     const original = judging.judgeMany.bind(judging);
@@ -203,7 +204,7 @@ describe('audit runs and reports', () => {
       expect(res.body.message).toContain(res.body.correlationId);
     } finally {
       spy.mockRestore();
-      audits.flushEvery = 1000;
+      audits.flushEvery = pageSize;
     }
     // Findings of the failed run had been written before it failed, and are gone now.
     expect(appended.mock.calls.some(([, rows]) => rows.length > 0)).toBe(true);
