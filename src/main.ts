@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { CatalogError } from './engine/catalog.error';
 import { DataDirBusyError } from './database/data-dir.lock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { defaultImageDir, imageFile } from './database/pgdata-image';
 import { JsonLogger } from './logging/json-logger';
 import { StartupService } from './app/startup.service';
 import { loadCatalogFromDir } from './standards/catalog.service';
@@ -25,7 +26,7 @@ async function bootstrap(): Promise<void> {
   // A broken catalog must stop the start before the data folder is touched.
   loadCatalogFromDir();
   loadQuestionnairesFromDir();
-  const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service');
+  const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()) });
   stopEmbeddedOnFailure = () => embedded?.stop();
   let secret: string | undefined;
   const app = await NestFactory.create<NestExpressApplication>(
