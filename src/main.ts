@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 import { defaultImageDir, imageFile } from './database/pgdata-image';
 import { JsonLogger } from './logging/json-logger';
 import { StartupService } from './app/startup.service';
-import { loadCatalogFromDir } from './standards/catalog.service';
+import { checkCatalogAtStart } from './standards/catalog.service';
 import { QuestionnaireError } from './surveys/questionnaire.error';
 import { loadQuestionnairesFromDir } from './surveys/questionnaire-catalog.service';
 
@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   Logger.overrideLogger(logger);
 
   // A broken catalog must stop the start before the data folder is touched.
-  loadCatalogFromDir();
+  checkCatalogAtStart();
   loadQuestionnairesFromDir();
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()) });
   stopEmbeddedOnFailure = () => embedded?.stop();
