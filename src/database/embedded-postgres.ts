@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockIn
   let db: PGlite | undefined;
   try {
     const pgdata = join(dir, 'pgdata');
-    const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : fromImage(pgdata, options.image) ? 'image' : 'initdb';
+    const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : (await fromImage(pgdata, options.image)) ? 'image' : 'initdb';
     db = await PGlite.create({ dataDir: pgdata });
     makePrivate(dir);
     const url = await serveOnUnixSocket(db, dir);
@@ -61,14 +61,14 @@ export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockIn
  * folder is filled: anything else there is left to PGlite as before. False when there is no usable
  * image; the caller then takes the normal path (initdb, then every migration).
  */
-function fromImage(pgdata: string, image: string | undefined): boolean {
+async function fromImage(pgdata: string, image: string | undefined): Promise<boolean> {
   if (!image || !existsSync(image)) return false;
   if (existsSync(pgdata)) {
     if (readdirSync(pgdata).length > 0) return false;
     rmSync(pgdata, { recursive: true });
   }
   try {
-    unpackImage(image, pgdata);
+    await unpackImage(image, pgdata);
     return true;
   } catch (err) {
     process.stderr.write(`Warnung: Das Datenbank-Abbild ${image} ist unbrauchbar (${err instanceof Error ? err.message : String(err)}); die Datenbank wird neu angelegt.\n`);

@@ -2,11 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MIGRATIONS } from '../../migrations';
 import { projectRoot } from '../common/project-root';
-import { openDataSource } from './data-source.factory';
 
 /**
  * A prepared, migrated embedded database (issue 14, item 5): initdb inside wasm and every migration
@@ -78,6 +78,8 @@ export async function ensureImage(dir = defaultImageDir(), migrations: readonly 
 
 /** An in-memory PGlite, migrated through the normal runner, checkpointed and dumped (gzip tar). */
 async function makeImage(migrations: readonly MigrationClass[]): Promise<Buffer> {
+  // Required here, not above: the service loads this module to unpack the image, before TypeORM.
+  const { openDataSource } = require('./data-source.factory') as typeof import('./data-source.factory');
   const db = await PGlite.create();
   try {
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
@@ -106,13 +108,16 @@ export class ImageError extends Error {}
  * which must not exist: everything goes to a folder beside it first, renamed into place at the end,
  * so that a crash never leaves a half data folder that PGlite would take for a database.
  * Folders get 0700 and files 0600 (the data folder is private, see private-files.ts).
+ * Creating its ≈ 1,000 files is most of the cost: they are written by the thread pool, all at once,
+ * so that the caller's event loop (main.ts loads the application's modules meanwhile) goes on.
  */
-export function unpackImage(file: string, target: string): void {
+export async function unpackImage(file: string, target: string): Promise<void> {
   const raw = readFileSync(file);
   const tar = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
   const tmp = `${target}.unpacking`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { mode: 0o700 });
+  const writes: Promise<void>[] = [];
   try {
     let sawVersion = false;
     let off = 0;
@@ -141,15 +146,19 @@ export function unpackImage(file: string, target: string): void {
         mkdirSync(path, { recursive: true, mode: 0o700 });
       } else if (type === '0') {
         mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        writeFileSync(path, tar.subarray(body, body + size), { mode: 0o600 });
+        writes.push(writeFile(path, tar.subarray(body, body + size), { mode: 0o600 }));
         if (rel === 'PG_VERSION') sawVersion = true;
       } else {
         throw new ImageError(`${file}: unexpected entry type ${type} (${name})`);
       }
     }
     if (!sawVersion) throw new ImageError(`${file}: holds no PG_VERSION`);
+    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     renameSync(tmp, target);
   } catch (err) {
+    // No write may still be running when the half folder is removed.
+    await Promise.allSettled(writes);
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
