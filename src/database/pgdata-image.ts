@@ -62,7 +62,8 @@ export async function ensureImage(dir = defaultImageDir(), migrations: readonly 
   const file = imageFile(dir, imageKey(migrations));
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(PREFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    // Only finished images: a concurrent build's file in the making (….tmp) is left alone.
+    if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
   }
   if (existsSync(file)) return { file, made: false };
   const tar = await makeImage(migrations);
