@@ -1,16 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app/app.module';
-import { configureApp } from './app/configure-app';
 import { ConfigError, loadConfig } from './config/app-config';
 import { CatalogError } from './engine/catalog.error';
 import { DataDirBusyError } from './database/data-dir.lock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { defaultImageDir, imageFile } from './database/pgdata-image';
 import { JsonLogger } from './logging/json-logger';
-import { StartupService } from './app/startup.service';
-import { loadCatalogFromDir } from './standards/catalog.service';
+import { checkCatalogAtStart } from './standards/catalog.service';
 import { QuestionnaireError } from './surveys/questionnaire.error';
 import { loadQuestionnairesFromDir } from './surveys/questionnaire-catalog.service';
 
@@ -23,10 +20,18 @@ async function bootstrap(): Promise<void> {
   Logger.overrideLogger(logger);
 
   // A broken catalog must stop the start before the data folder is touched.
-  loadCatalogFromDir();
+  checkCatalogAtStart();
   loadQuestionnairesFromDir();
-  const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 'service');
-  stopEmbeddedOnFailure = () => embedded?.stop();
+  const starting: Promise<EmbeddedPostgres> | undefined = config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()) });
+  stopEmbeddedOnFailure = async () => (await starting?.catch(() => undefined))?.stop();
+  // The application's modules are loaded while the embedded database starts: a fresh folder's files
+  // are written by the thread pool meanwhile (cold start, issue 14). Loading them is synchronous, so
+  // a failed database start is seen at the await below.
+  const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
+  const { AppModule } = require('./app/app.module') as typeof import('./app/app.module');
+  const { configureApp } = require('./app/configure-app') as typeof import('./app/configure-app');
+  const { StartupService } = require('./app/startup.service') as typeof import('./app/startup.service');
+  const embedded = await starting;
   let secret: string | undefined;
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({

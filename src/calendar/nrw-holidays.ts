@@ -1,10 +1,21 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 /** Standards are judged by the calendar of North Rhine-Westphalia (Ennepe-Ruhr-Kreis). */
 const COUNTRY = 'DE';
 const STATE = 'NW';
 
 const cache = new Map<string, Map<string, string>>();
+
+let holidaysClass: typeof Holidays | undefined;
+
+/** date-holidays (with all countries' rules) is loaded on the first holiday asked for, not at start (cold start, issue 14). */
+function holidaysLibrary(): typeof Holidays {
+  if (!holidaysClass) {
+    const mod = require('date-holidays') as { __esModule?: boolean; default?: typeof Holidays } & typeof Holidays;
+    holidaysClass = mod.__esModule && mod.default ? mod.default : mod;
+  }
+  return holidaysClass;
+}
 
 /**
  * Public holidays (gesetzliche Feiertage) of NRW in a year: date YYYY-MM-DD → German name.
@@ -35,7 +46,7 @@ function cachedHolidays(year: number, country: string, state: string): ReadonlyM
   let holidays = cache.get(key);
   if (!holidays) {
     holidays = new Map(
-      new Holidays(country, state, { languages: ['de'], types: ['public'] })
+      new (holidaysLibrary())(country, state, { languages: ['de'], types: ['public'] })
         .getHolidays(year, 'de')
         .filter((holiday) => holiday.type === 'public')
         .map((holiday) => [holiday.date.slice(0, 10), holiday.name]),

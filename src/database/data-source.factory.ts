@@ -9,12 +9,12 @@ import { listeningHook } from './table-changes';
 // local midnight, which would shift days under any process time zone other than UTC.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
-export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+export function dataSourceOptions(target: DatabaseTarget, migrations: DataSourceOptions['migrations'] = MIGRATIONS): DataSourceOptions {
   return {
     type: 'postgres',
     url: target.url,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -50,8 +50,12 @@ export async function migrate(ds: DataSource, target: DatabaseTarget): Promise<s
   }
 }
 
-export async function openDataSource(target: DatabaseTarget, options: { migrate: boolean; report?: { applied: string[] } } = { migrate: true }): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(target));
+/** `migrations` only differs in tests of the database image (an older migration list). */
+export async function openDataSource(
+  target: DatabaseTarget,
+  options: { migrate: boolean; report?: { applied: string[] }; migrations?: DataSourceOptions['migrations'] } = { migrate: true },
+): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(target, options.migrations));
   await ds.initialize();
   try {
     if (options.migrate) {

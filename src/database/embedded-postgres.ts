@@ -1,8 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataDirLock, DataDirLockInfo } from './data-dir.lock';
+import { unpackImage } from './pgdata-image';
 import { makePrivate, restrictToOwner } from './private-files';
 
 /**
@@ -13,21 +14,35 @@ import { makePrivate, restrictToOwner } from './private-files';
 export interface EmbeddedPostgres {
   url: string;
   lock: DataDirLock;
+  /** How the database came to be: opened as it was, unpacked from the image, or made by initdb. */
+  createdFrom: 'existing' | 'image' | 'initdb';
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockInfo['kind']): Promise<EmbeddedPostgres> {
+export interface EmbeddedPostgresOptions {
+  /**
+   * A prepared, migrated database image (pgdata-image.ts) to start a fresh data folder from. The
+   * service passes the build's image; without one (the CLI, whose `migrate` reports the migrations
+   * it applies to a fresh folder), or when the file is missing or broken, initdb makes the database.
+   */
+  image?: string;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockInfo['kind'], options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir);
   restrictToOwner();
   const lock = DataDirLock.acquire(dir, kind);
   let db: PGlite | undefined;
   try {
-    db = await PGlite.create({ dataDir: `${dir}/pgdata` });
+    const pgdata = join(dir, 'pgdata');
+    const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : (await fromImage(pgdata, options.image)) ? 'image' : 'initdb';
+    db = await PGlite.create({ dataDir: pgdata });
     makePrivate(dir);
     const url = await serveOnUnixSocket(db, dir);
     return {
       url: url.url,
       lock,
+      createdFrom,
       async stop() {
         await url.server.stop();
         await db!.close();
@@ -38,6 +53,26 @@ export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockIn
     await db?.close().catch(() => undefined);
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * Unpacks the image into a data folder that has no database yet. Only an absent (or empty) pgdata
+ * folder is filled: anything else there is left to PGlite as before. False when there is no usable
+ * image; the caller then takes the normal path (initdb, then every migration).
+ */
+async function fromImage(pgdata: string, image: string | undefined): Promise<boolean> {
+  if (!image || !existsSync(image)) return false;
+  if (existsSync(pgdata)) {
+    if (readdirSync(pgdata).length > 0) return false;
+    rmSync(pgdata, { recursive: true });
+  }
+  try {
+    await unpackImage(image, pgdata);
+    return true;
+  } catch (err) {
+    process.stderr.write(`Warnung: Das Datenbank-Abbild ${image} ist unbrauchbar (${err instanceof Error ? err.message : String(err)}); die Datenbank wird neu angelegt.\n`);
+    return false;
   }
 }
 

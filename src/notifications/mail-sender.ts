@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   from: string;
@@ -16,7 +16,9 @@ export class MailSender {
 
   constructor(smtpUrl: string) {
     const url = new URL(smtpUrl);
-    this.transport = nodemailer.createTransport({
+    // Loaded only when mail is configured (cold start, issue 14).
+    const { createTransport } = require('nodemailer') as typeof import('nodemailer');
+    this.transport = createTransport({
       host: url.hostname,
       port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 25,
       secure: url.protocol === 'smtps:',

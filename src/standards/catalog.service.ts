@@ -67,6 +67,29 @@ export function loadCatalogFromDir(dir = standardsDir(), date = DateTime.now().s
 }
 
 /**
+ * main.ts checks the catalog before the data folder is touched; what it parsed is handed to the
+ * CatalogService that follows in the same process instead of parsing every YAML file a second time
+ * (cold start, issue 14). Taken once, and only for the same folder.
+ */
+let checkedAtStart: { dir: string; sources: CatalogVersionSource[] } | undefined;
+
+/** loadCatalogFromDir for main.ts: throws on a broken catalog and keeps the parsed versions for the service. */
+export function checkCatalogAtStart(dir = standardsDir()): Catalog {
+  const sources = loadCatalogVersionsFromDir(dir);
+  checkedAtStart = { dir, sources };
+  return currentOf(
+    sources.map((v) => v.catalog),
+    DateTime.now().setZone(ZONE).toISODate()!,
+  );
+}
+
+function takeCheckedAtStart(dir: string): CatalogVersionSource[] | undefined {
+  const checked = checkedAtStart;
+  checkedAtStart = undefined;
+  return checked?.dir === dir ? checked.sources : undefined;
+}
+
+/**
  * The catalog versions, parsed and validated once at start-up. Each period is judged by the
  * version in force on its first day (forPeriod); `catalog` is the version in force today.
  */
@@ -77,7 +100,7 @@ export class CatalogService {
   readonly versions: readonly Catalog[];
 
   constructor(@Inject(STANDARDS_DIR) dir: string, @Inject(CLOCK) private readonly clock: Clock) {
-    this.sources = loadCatalogVersionsFromDir(dir);
+    this.sources = takeCheckedAtStart(dir) ?? loadCatalogVersionsFromDir(dir);
     this.versions = this.sources.map((s) => s.catalog);
   }
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fieldsByGap } from './survey-results';
 import type { ComparedField, ComparedGroup, ComparedItem } from './survey-comparison';
 import type { RoundResults } from './survey-results.service';
@@ -104,7 +104,10 @@ function sheetName(title: string, used: Set<string>): string {
 
 export async function resultsXlsx(results: RoundResults): Promise<Buffer> {
   const steps = maxSteps(results);
-  const book = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start: exceljs and its zip libraries are the heaviest module
+  // the service loads, and few processes ever export (issue 14, item 5: cold start).
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const book = new Workbook();
   book.creator = 'standards-monitor';
   book.created = new Date(results.round.createdAt);
   const used = new Set<string>();
