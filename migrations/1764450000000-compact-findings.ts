@@ -8,6 +8,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * for it (evidence without the catalog parameters, sources, an applied deviation). The API rebuilds
  * the finding exactly as before (audit-finding.codec.ts).
  *
+ * `detail` is json, not jsonb: it is only ever stored and handed back whole, never searched, and
+ * the server's parsing into jsonb was a third of the time of writing a full-year run (bench).
+ *
  * Findings written before this migration keep their `finding` document and are read as they are;
  * the constraint says every row is one kind or the other.
  *
@@ -34,7 +37,7 @@ export class CompactFindings1764450000000 implements MigrationInterface {
         CONSTRAINT fk_audit_run_rule_run FOREIGN KEY (run_id) REFERENCES audit_run (id)
       )`);
     await q.query('ALTER TABLE audit_finding ALTER COLUMN finding DROP NOT NULL');
-    await q.query('ALTER TABLE audit_finding ADD COLUMN catalog_version text NULL, ADD COLUMN detail jsonb NULL');
+    await q.query('ALTER TABLE audit_finding ADD COLUMN catalog_version text NULL, ADD COLUMN detail json NULL');
     await q.query(`ALTER TABLE audit_finding ADD CONSTRAINT ck_audit_finding_compact CHECK ((finding IS NULL) = (catalog_version IS NOT NULL))`);
 
     await q.query('ALTER TABLE audit_finding DROP CONSTRAINT fk_audit_finding_office, DROP CONSTRAINT fk_audit_finding_run');
