@@ -35,7 +35,7 @@ export interface LoadedEvidence {
   employerAssignments?: EmployerAssignmentRow[];
 }
 
-function groupBy<T extends { office_id: string }>(rows: T[]): Map<string, T[]> {
+export function groupBy<T extends { office_id: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const list = out.get(r.office_id);
@@ -60,7 +60,7 @@ export class EvidenceBundle {
   private readonly versions: Map<string, ScheduleVersionFact[]>;
   private readonly closures: Map<string, ClosureFact[]>;
   private readonly hotline: Map<string, HotlineFact[]>;
-  private readonly officerMonths: Map<string, OfficerMonthFact[]>;
+  private officerMonths: ReadonlyMap<string, OfficerMonthFact[]>;
   private readonly surveyAnswers: Map<string, SurveyAnswerMonthFact[]> | undefined;
   private readonly deviations: Map<string, AppliedDeviation[]>;
   private readonly teamMemberships: Map<string, TeamMembershipRow[]>;
@@ -91,6 +91,14 @@ export class EvidenceBundle {
     this.appointmentSlots = groupBy(loaded.appointmentSlots ?? []);
     this.contactCounts = groupBy(loaded.contactCounts ?? []);
     this.caseloadHandovers = groupBy(loaded.caseloadHandovers ?? []);
+  }
+
+  /**
+   * Officer months read for many offices at once, outside this bundle (judging.service.ts: one
+   * statement for every office on a server), in place of the bundle's own.
+   */
+  useOfficerMonths(byOffice: ReadonlyMap<string, OfficerMonthFact[]>): void {
+    this.officerMonths = byOffice;
   }
 
   /** The agreed deviations that govern this office in this period (at most one per rule). */

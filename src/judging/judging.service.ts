@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
+import type { DatabaseTarget } from '../database/database-target';
+import { DATABASE_TARGET } from '../database/database.module';
 import { DomainError } from '../common/domain-error';
 import { isoWeekDates, LocalCalendar } from '../calendar';
 import type { DeviationSummary } from '../deviations/deviation.view';
@@ -27,7 +29,7 @@ import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import type { ComplianceReport } from './compliance-report';
-import { EvidenceBundle, holidayOn, type LoadedEvidence } from './evidence-bundle';
+import { EvidenceBundle, groupBy, holidayOn, type LoadedEvidence } from './evidence-bundle';
 import { weekPeriod, weeksOfMonth, type JudgementPeriod } from './judgement-period';
 import { JudgingFactsRepository } from './judging-facts.repository';
 import { ZONE } from './real-week.facts';
@@ -40,6 +42,12 @@ import { weekFromStored } from './stored-week';
  * so fewer round trips, for the same memory.
  */
 const OFFICE_DAYS_PER_CHUNK = 25 * 366;
+
+/**
+ * Chunks whose weeks may be judged while the officer months are still being read (server): their
+ * evidence and week findings wait in memory (about 10 000 findings per chunk over a year).
+ */
+const CHUNKS_JUDGED_AHEAD = 6;
 
 export type FindingsSink = (office: Office, period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
 export type DistrictFindingsSink = (period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
@@ -63,6 +71,9 @@ export interface ScheduleJudgement {
  */
 @Injectable()
 export class JudgingService {
+  /** Office-days per chunk (OFFICE_DAYS_PER_CHUNK); tests make it small to judge few offices in many chunks. */
+  officeDaysPerChunk = OFFICE_DAYS_PER_CHUNK;
+
   constructor(
     private readonly offices: OfficesService,
     private readonly catalog: CatalogService,
@@ -70,6 +81,7 @@ export class JudgingService {
     private readonly deviations: DeviationsService,
     private readonly precheck: PrecheckCache,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DATABASE_TARGET) private readonly database: Pick<DatabaseTarget, 'embedded'>,
   ) {}
 
   /** GET /api/v1/offices/:id/compliance: one office, a real week or month. */
@@ -124,28 +136,63 @@ export class JudgingService {
     const calendar = new LocalCalendar(range.from, range.to);
     const names = await this.officeNames();
     const chunks: Office[][] = [];
-    const perChunk = Math.max(1, Math.floor(OFFICE_DAYS_PER_CHUNK / (DateTime.fromISO(range.to).diff(DateTime.fromISO(range.from), 'days').days + 1)));
+    const perChunk = Math.max(1, Math.floor(this.officeDaysPerChunk / (DateTime.fromISO(range.to).diff(DateTime.fromISO(range.from), 'days').days + 1)));
     for (let i = 0; i < offices.length; i += perChunk) chunks.push(offices.slice(i, i + perChunk));
+
+    // The officer months are the costliest read (every time record of the range). On a server they
+    // come from one statement for every office, on a connection of its own, while the weeks of the
+    // first chunks are judged ahead; the embedded database runs in this thread, where one long
+    // statement would block the event loop for seconds, so there each chunk reads its own.
+    const allMonths = needs.has('time-records') && !this.database.embedded && chunks.length > 1 ? this.officerMonthsOf(offices, range) : undefined;
+    let monthsRead = allMonths === undefined;
+    allMonths?.then(
+      () => (monthsRead = true),
+      () => (monthsRead = true),
+    );
+    const chunkNeeds = allMonths ? new Set([...needs].filter((n) => n !== 'time-records')) : needs;
+
     // The next chunk's evidence is read while this one is judged: on a server the reads (its CPU)
-    // and the judging (this process's) overlap; memory holds at most two chunks. A read that fails
-    // is reported when its chunk is reached (or dropped with the judging's own error).
+    // and the judging (this process's) overlap; memory holds at most two chunks (plus those judged
+    // ahead). A read that fails is reported when its chunk is reached (or dropped with the judging's own error).
     const loadChunk = (k: number) => {
-      const loading = this.load(chunks[k], range, calendar, needs, names);
+      const loading = this.load(chunks[k], range, calendar, chunkNeeds, names);
       loading.catch(() => undefined);
       return loading;
     };
+    const judgeOne = (bundle: EvidenceBundle, office: Office, { period, catalog, selection }: (typeof judged)[number]) =>
+      evaluate(catalog, bundle.facts(office, period, selection.needs), { period: period.id, ruleIds: selection.ruleIds, deviations: bundle.deviationsFor(office.id, period) });
+    // Findings reach the sink office by office, each office's periods in order, whichever was judged first.
+    const emit = async (chunk: Office[], bundle: EvidenceBundle, early?: Map<string, Finding[]>) => {
+      if (allMonths) bundle.useOfficerMonths(await allMonths);
+      for (const office of chunk) {
+        for (const j of judged) await sink(office, j.period, early?.get(`${office.id}\u0000${j.period.id}`) ?? judgeOne(bundle, office, j));
+      }
+    };
+
+    const ahead: Array<{ chunk: Office[]; bundle: EvidenceBundle; early: Map<string, Finding[]> }> = [];
     let next = loadChunk(0);
     for (let k = 0; k < chunks.length; k++) {
       const chunk = chunks[k];
       const bundle = await next;
       if (k + 1 < chunks.length) next = loadChunk(k + 1);
-      for (const office of chunk) {
-        for (const { period, catalog, selection } of judged) {
-          const context = { period: period.id, ruleIds: selection.ruleIds, deviations: bundle.deviationsFor(office.id, period) };
-          await sink(office, period, evaluate(catalog, bundle.facts(office, period, selection.needs), context));
-        }
+      if (!monthsRead && ahead.length < CHUNKS_JUDGED_AHEAD) {
+        // The weeks need no officer months: judge them now, keep their findings until the months are read.
+        const early = new Map<string, Finding[]>();
+        for (const office of chunk) for (const j of judged) if (j.period.kind === 'week') early.set(`${office.id}\u0000${j.period.id}`, judgeOne(bundle, office, j));
+        ahead.push({ chunk, bundle, early });
+        continue;
       }
+      for (const a of ahead.splice(0)) await emit(a.chunk, a.bundle, a.early);
+      await emit(chunk, bundle);
     }
+    for (const a of ahead.splice(0)) await emit(a.chunk, a.bundle, a.early);
+  }
+
+  /** The officer months of these offices (and their seats) in one statement, by office. */
+  private async officerMonthsOf(offices: Office[], range: { from: string; to: string }) {
+    const ids = [...new Set(offices.flatMap((o) => (o.seatId ? [o.id, o.seatId] : [o.id])))];
+    const endExclusive = DateTime.fromISO(range.to, { zone: ZONE }).plus({ days: 1 }).toISODate()!;
+    return groupBy(await this.facts.officerMonths(ids, range.from, endExclusive));
   }
 
   /**
