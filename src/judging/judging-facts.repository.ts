@@ -84,8 +84,14 @@ export interface CaseloadHandoverFact {
   changes: number;
 }
 
-/** work_mem for the officer-month aggregation only (SET LOCAL: this statement's transaction). */
-const OFFICER_MONTHS_WORK_MEM = '32MB';
+/**
+ * work_mem for the officer-month aggregation only (SET LOCAL: this statement's transaction), in MB
+ * per office: the planner guesses about one group per time record (some 25 000 per office and year
+ * on the bench data) and plans a hash only when its guess fits; the real hash is a quarter of that
+ * (65 MB for 400 offices over a year). Below 32 MB the plan for 25 offices turned into a sort, above
+ * 1 GB it is left to the server's own setting.
+ */
+const OFFICER_MONTHS_WORK_MEM_PER_OFFICE = 0.64;
 
 /** One placement officer's month, anonymous: the pseudonym is grouped by in SQL and never selected. */
 export interface OfficerMonthFact {
@@ -236,12 +242,15 @@ export class JudgingFactsRepository {
    *
    * The planner cannot estimate the number of (office, month, officer) groups (it guesses about one
    * per row, far above the real ~25 × 12 per office) and with the default work_mem it then sorts
-   * all rows for a GroupAggregate; a little more work_mem for this one statement lets it hash them
-   * instead (the hash holds a few MB per chunk of offices), about twice as fast on the bench data.
+   * all rows for a GroupAggregate; more work_mem for this one statement lets it hash them instead,
+   * about twice as fast on the bench data (OFFICER_MONTHS_WORK_MEM_PER_OFFICE).
    */
   async officerMonths(officeIds: string[], from: string, toExclusive: string): Promise<OfficerMonthFact[]> {
     const rows: OfficerMonthFact[] = await this.ds.transaction(async (m) => {
-      await m.query(`SET LOCAL work_mem = '${OFFICER_MONTHS_WORK_MEM}'`);
+      await m.query(`SET LOCAL work_mem = '${Math.min(1024, Math.max(32, Math.ceil(officeIds.length * OFFICER_MONTHS_WORK_MEM_PER_OFFICE)))}MB'`);
+      // Parallel workers would sort in three processes what one hashes in less time, and take the
+      // core the audit judges on (measured: 12.9 s against 7.0 s for 400 offices).
+      await m.query('SET LOCAL max_parallel_workers_per_gather = 0');
       return m.query(
         `SELECT office_id, to_char(month, 'YYYY-MM') AS month, "employerServiceMinutes", "jobseekerServiceMinutes", "workingMinutes", records
            FROM (SELECT office_id, date_trunc('month', date::timestamp) AS month, staff_ref,

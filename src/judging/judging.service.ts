@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
+import { Slices } from '../common/time-slices';
 import type { DatabaseTarget } from '../database/database-target';
 import { DATABASE_TARGET } from '../database/database.module';
 import { DomainError } from '../common/domain-error';
@@ -45,9 +46,9 @@ const OFFICE_DAYS_PER_CHUNK = 25 * 366;
 
 /**
  * Chunks whose weeks may be judged while the officer months are still being read (server): their
- * evidence and week findings wait in memory (about 10 000 findings per chunk over a year).
+ * evidence and week findings wait in memory (about 10 000 findings, some 50 MB, per chunk over a year).
  */
-const CHUNKS_JUDGED_AHEAD = 6;
+const CHUNKS_JUDGED_AHEAD = 3;
 
 export type FindingsSink = (office: Office, period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
 export type DistrictFindingsSink = (period: JudgementPeriod, findings: Finding[]) => Promise<void> | void;
@@ -162,10 +163,16 @@ export class JudgingService {
     const judgeOne = (bundle: EvidenceBundle, office: Office, { period, catalog, selection }: (typeof judged)[number]) =>
       evaluate(catalog, bundle.facts(office, period, selection.needs), { period: period.id, ruleIds: selection.ruleIds, deviations: bundle.deviationsFor(office.id, period) });
     // Findings reach the sink office by office, each office's periods in order, whichever was judged first.
+    // Judging is synchronous: it hands the event loop back every few milliseconds, so that requests
+    // (and the replies of the reads and writes in flight) are not held up for the length of a chunk.
+    const slices = new Slices();
     const emit = async (chunk: Office[], bundle: EvidenceBundle, early?: Map<string, Finding[]>) => {
       if (allMonths) bundle.useOfficerMonths(await allMonths);
       for (const office of chunk) {
-        for (const j of judged) await sink(office, j.period, early?.get(`${office.id}\u0000${j.period.id}`) ?? judgeOne(bundle, office, j));
+        for (const j of judged) {
+          await sink(office, j.period, early?.get(`${office.id}\u0000${j.period.id}`) ?? judgeOne(bundle, office, j));
+          await slices.pause();
+        }
       }
     };
 
@@ -178,7 +185,13 @@ export class JudgingService {
       if (!monthsRead && ahead.length < CHUNKS_JUDGED_AHEAD) {
         // The weeks need no officer months: judge them now, keep their findings until the months are read.
         const early = new Map<string, Finding[]>();
-        for (const office of chunk) for (const j of judged) if (j.period.kind === 'week') early.set(`${office.id}\u0000${j.period.id}`, judgeOne(bundle, office, j));
+        for (const office of chunk) {
+          for (const j of judged) {
+            if (j.period.kind !== 'week') continue;
+            early.set(`${office.id}\u0000${j.period.id}`, judgeOne(bundle, office, j));
+            await slices.pause();
+          }
+        }
         ahead.push({ chunk, bundle, early });
         continue;
       }
