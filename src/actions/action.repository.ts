@@ -103,12 +103,7 @@ export class ActionRepository {
 
   /** The live (open, planned or done) action of an office (null: the district) and rule, locked. */
   async liveFor(db: Db, officeId: string | null, ruleId: string): Promise<AuditActionRow | undefined> {
-    const [row]: AuditActionRow[] = await db.query(
-      `SELECT ${ACTION_COLUMNS} FROM corrective_action
-        WHERE office_id IS NOT DISTINCT FROM $1 AND rule_id = $2 AND status IN ('open', 'planned', 'done') FOR UPDATE`,
-      [officeId, ruleId],
-    );
-    return row;
+    return (await this.liveForMany(db, [{ officeId, ruleId }])).get(actionKey(officeId, ruleId));
   }
 
   /**

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsString, Matches } from 'class-validator';
 import { CONTACT_ROLE_LABELS } from '../../engine/vocabulary';
 import type { ContactRole } from '../../engine/types';
-import { IsCalendarDate } from './calendar-date.validator';
-import { AliasedValue, allowedValuesMessage, GermanDate, type ValueAliases } from './lenient-input';
+import { AliasedValue, allowedValuesMessage, type ValueAliases } from './lenient-input';
 import { PSEUDONYM_MESSAGE } from './team-membership-row.dto';
 import { STAFF_REF } from './time-record-row.dto';
+import { ValidityRowDto } from './validity-row.dto';
 
 export const CONTACT_ROLE_VALUES = ['placement', 'specialist_advice', 'other'] as const satisfies readonly ContactRole[];
 export const CONTACT_ROLE_ALIASES: ValueAliases<ContactRole> = {
@@ -18,7 +18,7 @@ const EMPLOYER_MESSAGE =
   'muss eine Kennung des Unternehmens (Pseudonym) mit 1 bis 64 Zeichen sein: nur Buchstaben A–Z ohne Umlaute, Ziffern, Punkt, Unterstrich und Bindestrich, ohne Leerzeichen. Bitte keine Firmennamen angeben.';
 
 /** Section 4.2: which contact person looks after an employer, from a day (until a day, or open). */
-export class EmployerAssignmentRowDto {
+export class EmployerAssignmentRowDto extends ValidityRowDto {
   @ApiProperty({ example: 'U-0042', description: 'Kennung des Unternehmens (Pseudonym), kein Firmenname' })
   @IsDefined({ message: 'fehlt' })
   @IsString({ message: EMPLOYER_MESSAGE })
@@ -36,16 +36,4 @@ export class EmployerAssignmentRowDto {
   @IsDefined({ message: 'fehlt' })
   @IsIn(CONTACT_ROLE_VALUES, { message: allowedValuesMessage(CONTACT_ROLE_ALIASES) })
   contactRole: ContactRole;
-
-  @ApiProperty({ example: '2026-01-01', description: 'erster Tag (auch 01.01.2026)' })
-  @GermanDate()
-  @IsDefined({ message: 'fehlt' })
-  @IsCalendarDate()
-  from: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'letzter Tag (einschließlich); leer: offen' })
-  @IsOptional()
-  @GermanDate()
-  @IsCalendarDate()
-  until?: string;
 }
