@@ -534,11 +534,12 @@ function report(r: Result): string {
     `Peak RSS of the bench process: ${r.peakRssMb} MB`,
     '',
     ...r.load.flatMap((l) => [
-      `Schedule pre-check under load (${l.database} database, service as a child process, autocannon on loopback, ${l.seconds} s per step)`,
+      `Schedule pre-check under load (${l.database} database, service as a child process, on loopback, ${l.seconds} s per step)`,
       `  /health saturated    ${num(l.health.rps)} req/s (${l.connections} connections), p99 ${l.health.p99Ms} ms`,
       `  pre-check saturated  ${num(l.precheck.rps)} req/s, p99 ${l.precheck.p99Ms} ms${l.precheck.non2xx ? `, ${l.precheck.non2xx} error answers` : ''}`,
       `  ratio                ${l.ratio.toFixed(2)}   (target ≥ 0.50)`,
-      `  at ${l.paced.rate} req/s           achieved ${num(l.paced.achievedRps)} req/s, p50 ${l.paced.p50Ms} ms, p99 ${l.paced.p99Ms} ms (target < 10 ms), max ${l.paced.maxMs} ms${l.paced.non2xx ? `, ${l.paced.non2xx} error answers` : ''}`,
+      `  at ${l.paced.rate} req/s           evenly spaced, achieved ${num(l.paced.achievedRps)} req/s, p50 ${l.paced.p50Ms} ms, p99 ${l.paced.p99Ms} ms (target < 10 ms), max ${l.paced.maxMs} ms` +
+        `${l.paced.non2xx + l.paced.errors ? `, ${l.paced.non2xx} error answers, ${l.paced.errors} failed` : ''} (sender at most ${l.paced.maxSendLagMs} ms late)`,
       '',
     ]),
     ...(r.coldStart

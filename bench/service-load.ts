@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processCpuSeconds } from './instruments';
+import { pacedLoad, type PacedFigures } from './paced-load';
 import { SERVICE_ENTRY, recreateDatabase, startService } from './service-process';
 
 // autocannon ships no types; the part used here.
@@ -32,8 +33,8 @@ export interface LoadFigures {
   health: { rps: number; p99Ms: number };
   precheck: { rps: number; p99Ms: number; non2xx: number };
   ratio: number;
-  /** The pre-check sent at a fixed overall rate (evenly spaced by autocannon's rate limiter). */
-  paced: { rate: number; achievedRps: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number };
+  /** The pre-check sent at a fixed rate, evenly spaced (paced-load.ts, not autocannon: see there). */
+  paced: PacedFigures;
 }
 
 export interface ColdStartFigures {
@@ -48,7 +49,7 @@ export interface ColdStartFigures {
  * The schedule pre-check under load (issue 14, item 4): the built service as a child process
  * (demo data, embedded unless `databaseUrl`), autocannon on loopback in this process. First
  * saturation of /health and of POST /api/v1/schedules/check (same connections, same duration), then
- * the pre-check at `rate` requests per second.
+ * the pre-check at `rate` requests per second, evenly spaced.
  */
 export async function precheckLoad(options: { databaseUrl?: string; seconds: number; connections: number; rate: number; log: (line: string) => void }): Promise<LoadFigures> {
   const { log } = options;
@@ -77,7 +78,7 @@ export async function precheckLoad(options: { databaseUrl?: string; seconds: num
     log(`load: pre-check saturated (${connections} connections, ${duration} s)`);
     const precheck = await autocannon({ url: url('/api/v1/schedules/check'), connections, duration, ...post });
     log(`load: pre-check at ${options.rate} req/s (${duration} s)`);
-    const paced = await autocannon({ url: url('/api/v1/schedules/check'), connections: Math.max(connections, 50), duration, overallRate: options.rate, ...post });
+    const paced = await pacedLoad({ url: url('/api/v1/schedules/check'), rate: options.rate, seconds: duration, ...post });
     return {
       database: options.databaseUrl ? 'server' : 'embedded',
       seconds: duration,
@@ -85,14 +86,7 @@ export async function precheckLoad(options: { databaseUrl?: string; seconds: num
       health: { rps: Math.round(health.requests.average), p99Ms: health.latency.p99 },
       precheck: { rps: Math.round(precheck.requests.average), p99Ms: precheck.latency.p99, non2xx: precheck.non2xx },
       ratio: Math.round((precheck.requests.average / health.requests.average) * 100) / 100,
-      paced: {
-        rate: options.rate,
-        achievedRps: Math.round(paced.requests.total / paced.duration),
-        p50Ms: paced.latency.p50,
-        p99Ms: paced.latency.p99,
-        maxMs: paced.latency.max,
-        non2xx: paced.non2xx,
-      },
+      paced,
     };
   } finally {
     await service.stop();
