@@ -109,7 +109,7 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
    * action whose violation recurs after its done date is reopened.
    */
   private async openOrExtend(db: Db, runId: string, ruleIds: string[], today: string, ctx: NoticeContext, counts: Counts): Promise<void> {
-    const groups = new Map<string, Array<FindingRef & { obligation: Obligation }>>();
+    const groups = new Map<string, Array<FindingRef & { obligation: Obligation; catalogVersion: string }>>();
     for (const f of await this.runs.violations(runId, ruleIds, db)) {
       const key = actionKey(f.officeId, f.ruleId);
       const group = groups.get(key);
@@ -129,7 +129,8 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
           periodKind: findings.some((f) => f.periodKind === 'week') ? 'week' : 'month',
           responsibleSide: officeId === null ? 'coordination' : 'regional',
           dueDate: dueDate(today, this.dueWeeks(obligation)),
-          catalogVersion: this.catalog.catalog.version,
+          // The version that judged the violation (the latest one found), not the one in force today.
+          catalogVersion: judgedBy(findings),
           openedByRun: runId,
         } as const;
       }),
@@ -213,4 +214,11 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
   private dueWeeks(obligation: Obligation): number {
     return this.catalog.catalog.actionDueWeeks[obligation];
   }
+}
+
+/** The catalog version of the finding whose period ends last (a run over a version change judges periods by different versions). */
+function judgedBy(findings: Array<{ period: string; catalogVersion: string }>): string {
+  let latest = findings[0];
+  for (const f of findings) if (periodOf(f.period).to > periodOf(latest.period).to) latest = f;
+  return latest.catalogVersion;
 }

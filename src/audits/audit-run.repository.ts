@@ -309,14 +309,25 @@ export class AuditRunRepository {
   // ---- For corrective actions (src/actions): read findings only through these methods. ----
 
   /** Non-compliant findings of the given rules in a run, ordered by office, rule and sequence. */
-  async violations(runId: string, ruleIds: string[], db: FindingsDb = this.ds): Promise<Array<FindingRef & { obligation: Obligation }>> {
-    const rows: Array<{ office_id: string | null; rule_id: string; seq: number; period: string; period_kind: 'week' | 'month'; status: FindingStatus; obligation: Obligation }> = await db.query(
-      `SELECT office_id, rule_id, seq, period, period_kind, status, obligation FROM audit_finding
-        WHERE run_id = $1 AND status = 'non_compliant' AND rule_id = ANY($2::text[])
-        ORDER BY office_id NULLS FIRST, rule_id, seq`,
-      [runId, ruleIds],
-    );
-    return rows.map((r) => ({ officeId: r.office_id, ruleId: r.rule_id, seq: r.seq, period: r.period, periodKind: r.period_kind, status: r.status, obligation: r.obligation }));
+  async violations(runId: string, ruleIds: string[], db: FindingsDb = this.ds): Promise<Array<FindingRef & { obligation: Obligation; catalogVersion: string }>> {
+    const rows: Array<{ office_id: string | null; rule_id: string; seq: number; period: string; period_kind: 'week' | 'month'; status: FindingStatus; obligation: Obligation; catalog_version: string }> =
+      await db.query(
+        // Findings stored before the compact format keep their version inside the document.
+        `SELECT office_id, rule_id, seq, period, period_kind, status, obligation, COALESCE(catalog_version, finding->>'catalogVersion') AS catalog_version FROM audit_finding
+          WHERE run_id = $1 AND status = 'non_compliant' AND rule_id = ANY($2::text[])
+          ORDER BY office_id NULLS FIRST, rule_id, seq`,
+        [runId, ruleIds],
+      );
+    return rows.map((r) => ({
+      officeId: r.office_id,
+      ruleId: r.rule_id,
+      seq: r.seq,
+      period: r.period,
+      periodKind: r.period_kind,
+      status: r.status,
+      obligation: r.obligation,
+      catalogVersion: r.catalog_version,
+    }));
   }
 
   /** A run's findings for given (office, rule, period) keys; office null is the district. */

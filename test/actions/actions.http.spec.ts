@@ -1,3 +1,4 @@
+import { CatalogService } from '../../src/standards/catalog.service';
 import { ActionRunProcessor } from '../../src/actions/action-run.processor';
 import { ActionsService } from '../../src/actions/actions.service';
 import { AuditRunRepository } from '../../src/audits/audit-run.repository';
@@ -294,5 +295,21 @@ describe('corrective actions', () => {
     const first = await service.announceOverdue();
     expect(first).toBeGreaterThan(0);
     expect(await service.announceOverdue()).toBe(0);
+  });
+
+  it('records the catalog version that judged the violation, the latest one when a run spans a version change', async () => {
+    const runs = t.app.get(AuditRunRepository);
+    const runId = (await runs.create({ trigger: 'cli', from: '2026-11-02', to: '2026-11-15', periods: ['2026-W45', '2026-W46'], officeIds: ['wetter'], catalogVersion: 'x' }))!;
+    // Not opening.every-weekday: wetter's action for it (an earlier test) is live and would only be extended.
+    const finding = { officeId: 'wetter', scope: 'office', periodKind: 'week', ruleId: 'opening.every-morning', title: 't', status: 'non_compliant', obligation: 'must', measured: 4, required: 5, unit: 'Tage', message: 'm', citation: { section: '2', passage: 'p' }, evidence: {}, sources: [] } as const;
+    await appendFindings(runs, runId, [
+      { ...finding, seq: 0, period: '2026-W46', catalogVersion: 'later' },
+      { ...finding, seq: 1, period: '2026-W45', catalogVersion: 'earlier' },
+    ]);
+    await runs.succeed(runId, 2);
+    expect(await t.app.get(ActionRunProcessor).processRun(runId)).toBe(true);
+    const action = (await list(coordination, '?office=wetter')).find((a) => a.openedByRun === runId);
+    expect(action).toMatchObject({ ruleId: 'opening.every-morning', catalogVersion: 'later' });
+    expect(action!.catalogVersion).not.toBe(t.app.get(CatalogService).catalog.version);
   });
 });
