@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FindingRef } from '../audits/audit-run.repository';
-import type { ActionStatus, Obligation, Side } from '../engine';
+import type { ActionSource, ActionStatus, Obligation, Side } from '../engine';
 import type { SurveyActionSource, SurveyFollowUp } from '../surveys/actions/survey-action-source';
 import { ACTION_COLUMNS, type ActionEventKind, type ActionEventRow, type ActionFindingRow, type ActionRow, type AuditActionRow } from './action.view';
 
@@ -51,6 +51,7 @@ export interface ActionChange {
 export interface ActionFilter {
   /** undefined: every office and the district (coordination). */
   officeIds?: string[];
+  source?: ActionSource;
   ruleId?: string;
   statuses?: ActionStatus[];
   /** Only actions past their due date (as of this day) and still open or planned. */
@@ -299,6 +300,7 @@ export class ActionRepository {
       where.push(sql(`$${params.length}`));
     };
     if (f.officeIds) add((n) => `office_id = ANY(${n}::text[])`, f.officeIds);
+    if (f.source) add((n) => `source = ${n}`, f.source);
     if (f.ruleId) add((n) => `rule_id = ${n}`, f.ruleId);
     if (f.statuses) add((n) => `status = ANY(${n}::text[])`, f.statuses);
     if (f.overdueOn) add((n) => `status IN ('open', 'planned') AND due_date < ${n}::date`, f.overdueOn);

@@ -62,6 +62,7 @@ export class ActionsService implements OnModuleInit {
     const officeIds = q.office !== undefined ? [q.office] : principal.role === 'coordination' ? undefined : principal.officeIds;
     const rows = await this.repo.list({
       officeIds,
+      source: q.source,
       ruleId: q.rule,
       statuses: q.status ? [q.status] : undefined,
       overdueOn: q.overdue === 'true' ? today : undefined,

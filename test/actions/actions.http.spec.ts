@@ -1,10 +1,10 @@
-import { CatalogService } from '../../src/standards/catalog.service';
 import { ActionRunProcessor } from '../../src/actions/action-run.processor';
 import { ActionsService } from '../../src/actions/actions.service';
 import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import { isoWeekDates } from '../../src/calendar';
+import { CatalogService } from '../../src/standards/catalog.service';
 import { seedNovember } from '../audits/audit-fixtures';
-import { appendFindings } from '../support/stored-findings';
+import { appendFindings, type FlatFinding } from '../support/stored-findings';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -21,6 +21,9 @@ interface Action {
   findingCount: number;
   measure: string | null;
   responsibleSide: string;
+  source: 'audit' | 'survey';
+  openedByRun: string | null;
+  catalogVersion: string | null;
 }
 
 /**
@@ -250,6 +253,13 @@ describe('corrective actions', () => {
     expect((await list(coordination, '?overdue=false')).every((a) => !a.overdue)).toBe(true);
   });
 
+  it('narrows the list to actions from audits or from surveys', async () => {
+    const all = await list(coordination);
+    expect(all.length).toBeGreaterThan(0);
+    expect(await list(coordination, '?source=audit')).toEqual(all);
+    expect(await list(coordination, '?source=survey')).toEqual([]);
+  });
+
   it('shows a regional office only its own actions and answers 403 for a foreign one, writing nothing', async () => {
     const own = await list(hattingen);
     expect(own.length).toBeGreaterThan(0);
@@ -270,6 +280,8 @@ describe('corrective actions', () => {
   it('rejects bad requests with German messages', async () => {
     const action = await actionOf('herdecke', 'opening.every-weekday');
     await t.http().get('/api/v1/actions?status=erledigt').set(auth(coordination)).expect(400);
+    const source = await t.http().get('/api/v1/actions?source=befragung').set(auth(coordination)).expect(400);
+    expect(JSON.stringify(source.body)).toContain('muss einer der Werte audit, survey sein');
     await t.http().get('/api/v1/actions?overdue=ja').set(auth(coordination)).expect(400);
     await t.http().get('/api/v1/actions?rule=no.such').set(auth(coordination)).expect(400);
     await t.http().get('/api/v1/actions?office=atlantis').set(auth(coordination)).expect(404);
@@ -301,7 +313,7 @@ describe('corrective actions', () => {
     const runs = t.app.get(AuditRunRepository);
     const runId = (await runs.create({ trigger: 'cli', from: '2026-11-02', to: '2026-11-15', periods: ['2026-W45', '2026-W46'], officeIds: ['wetter'], catalogVersion: 'x' }))!;
     // Not opening.every-weekday: wetter's action for it (an earlier test) is live and would only be extended.
-    const finding = { officeId: 'wetter', scope: 'office', periodKind: 'week', ruleId: 'opening.every-morning', title: 't', status: 'non_compliant', obligation: 'must', measured: 4, required: 5, unit: 'Tage', message: 'm', citation: { section: '2', passage: 'p' }, evidence: {}, sources: [] } as const;
+    const finding: Omit<FlatFinding, 'seq' | 'period' | 'catalogVersion'> = { officeId: 'wetter', scope: 'office', periodKind: 'week', ruleId: 'opening.every-morning', title: 't', status: 'non_compliant', obligation: 'must', measured: 4, required: 5, unit: 'Tage', message: 'm', citation: { section: '2', passage: 'p' }, evidence: {}, sources: [] };
     await appendFindings(runs, runId, [
       { ...finding, seq: 0, period: '2026-W46', catalogVersion: 'later' },
       { ...finding, seq: 1, period: '2026-W45', catalogVersion: 'earlier' },

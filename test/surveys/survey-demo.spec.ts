@@ -51,6 +51,13 @@ describe('survey demo data', () => {
     expect(plan.fields.slice(1).flatMap((f: { actions: unknown[] }) => f.actions)).toEqual([]);
     const actions = (await t.http().get('/api/v1/actions').set(auth(token)).expect(200)).body;
     expect(actions.filter((a: { source: string }) => a.source === 'survey')).toHaveLength(1);
+    // The list can be narrowed to where actions came from (audit findings or surveys).
+    const bySource = async (source: string) => (await t.http().get(`/api/v1/actions?source=${source}`).set(auth(token)).expect(200)).body as Array<{ id: string; source: string }>;
+    const fromSurveys = await bySource('survey');
+    const fromAudits = await bySource('audit');
+    expect(fromSurveys.map((a) => a.source)).toEqual(['survey']);
+    expect(fromAudits.every((a) => a.source === 'audit')).toBe(true);
+    expect(fromAudits.length + fromSurveys.length).toBe(actions.length);
   });
 
   it('used the codes it answered with and adds nothing on a second start', async () => {

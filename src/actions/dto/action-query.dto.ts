@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ACTION_STATUSES, type ActionStatus } from '../../engine';
+import { ACTION_SOURCE_LABELS, ACTION_STATUSES, type ActionSource, type ActionStatus } from '../../engine';
+
+const SOURCES = Object.keys(ACTION_SOURCE_LABELS) as ActionSource[];
 
 /** Filters of GET /api/v1/actions; query values arrive as text. */
 export class ActionQueryDto {
@@ -14,6 +16,11 @@ export class ActionQueryDto {
   @IsOptional()
   @IsIn(['office', 'district'], { message: "muss 'office' oder 'district' sein" })
   scope?: 'office' | 'district';
+
+  @ApiPropertyOptional({ enum: SOURCES, description: 'audit: aus Feststellungen eines Prüflaufs; survey: aus einer Befragung' })
+  @IsOptional()
+  @IsIn(SOURCES, { message: `muss einer der Werte ${SOURCES.join(', ')} sein` })
+  source?: ActionSource;
 
   @ApiPropertyOptional({ example: 'opening.weekly-minimum' })
   @IsOptional()
