@@ -70,7 +70,7 @@ interface Result {
     findings: number;
     timeRecords: number;
     rowsPerSecond: number;
-    memory: { samples: number; baselineRssMb: number; peakRssMb: number; peakHeapUsedMb: number; peakHeapTotalMb: number; peakExternalMb: number; maxGapMs: number; maxRssLifetimeMb: number };
+    memory: { samples: number; baselineRssMb: number; peakRssMb: number; peakHeapUsedMb: number; peakHeapTotalMb: number; peakExternalMb: number; maxGapMs: number; eventLoopDelay: { maxMs: number; p99Ms: number }; maxRssLifetimeMb: number };
     queries: { count: number; awaitedSeconds: number; byKind: QueryStat[] };
   };
   nightly: TimedRun & { periods: string[]; runs: number[] };
@@ -432,6 +432,7 @@ async function main(): Promise<number> {
           peakExternalMb: mb(memory.peakExternal),
           // resourceUsage().maxRSS is in kilobytes and covers the whole process (incl. an embedded PGlite).
           maxGapMs: Math.round(memory.maxGapMs),
+          eventLoopDelay: memory.eventLoopDelay(),
           maxRssLifetimeMb: mb(maxRssAfterAudit),
         },
         queries: {
@@ -511,7 +512,8 @@ function report(r: Result): string {
     `  time records judged  ${num(a.timeRecords)}`,
     `  rows per second      ${num(a.rowsPerSecond)}`,
     `  peak memory          RSS ${a.memory.peakRssMb} MB (before the audit ${a.memory.baselineRssMb} MB), heap used ${a.memory.peakHeapUsedMb} MB, heap total ${a.memory.peakHeapTotalMb} MB, external ${a.memory.peakExternalMb} MB`,
-    `  sampling             ${a.memory.samples} samples every 100 ms; longest gap ${num(a.memory.maxGapMs)} ms (= event loop blocked that long)`,
+    `  sampling             ${a.memory.samples} samples every 100 ms; longest gap ${num(a.memory.maxGapMs)} ms`,
+    `  event loop           longest delay ${num(a.memory.eventLoopDelay.maxMs)} ms, p99 ${num(a.memory.eventLoopDelay.p99Ms)} ms (limit ~50 ms; perf_hooks, 10 ms resolution)`,
     `  maxRSS (process)     ${a.memory.maxRssLifetimeMb} MB at the audits' end, since process start${r.embedded ? ' (includes the embedded database)' : ''}`,
     `  queries (1st run)    ${num(a.queries.count)}; send-to-result times sum to ${a.queries.awaitedSeconds.toFixed(2)} s (includes time the event loop was busy elsewhere: not server time)`,
     ...a.queries.byKind.slice(0, 8).map((s) => `    ${s.label.padEnd(32)} ${num(s.count).padStart(9)} × ${(s.ms / s.count).toFixed(2).padStart(7)} ms = ${(s.ms / 1000).toFixed(2).padStart(8)} s  (${num(s.rows)} rows)`),

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** Peak memory of this process, sampled on a timer (a busy event loop delays samples, never skips the peak of RSS: see maxRSS). */
 export class MemorySampler {
@@ -9,14 +10,18 @@ export class MemorySampler {
   peakHeapUsed = 0;
   peakHeapTotal = 0;
   peakExternal = 0;
-  /** Longest time between two samples: how long the event loop was blocked at most. */
+  /** Longest time between two samples (the 100 ms timer's view of a blocked event loop). */
   maxGapMs = 0;
   private last = 0;
+  /** The event loop's delay, sampled every 10 ms by Node (perf_hooks): how long a request could have waited. */
+  private delay?: IntervalHistogram;
   readonly baseline = process.memoryUsage();
 
   constructor(private readonly everyMs = 100) {}
 
   start(): this {
+    this.delay = monitorEventLoopDelay({ resolution: 10 });
+    this.delay.enable();
     this.sample();
     this.timer = setInterval(() => this.sample(), this.everyMs);
     this.timer.unref();
@@ -25,8 +30,15 @@ export class MemorySampler {
 
   stop(): this {
     if (this.timer) clearInterval(this.timer);
+    this.delay?.disable();
     this.sample();
     return this;
+  }
+
+  /** Longest and 99th-percentile event-loop delay while sampling, in ms (the limit: ~50 ms). */
+  eventLoopDelay(): { maxMs: number; p99Ms: number } {
+    const h = this.delay;
+    return h ? { maxMs: Math.round(h.max / 1e6), p99Ms: Math.round(h.percentile(99) / 1e6) } : { maxMs: 0, p99Ms: 0 };
   }
 
   private sample(): void {

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { Slices } from '../common/time-slices';
 import type { FindingRow, RuleTextIndex } from './audit-finding.codec';
 
 /** The stored columns of a compact finding, in the order both writers send them. */
@@ -29,56 +30,86 @@ export class FindingsWriter {
   }
 
   private async insertFromJson(runId: string, rows: readonly FindingRow[], texts: RuleTextIndex): Promise<void> {
-    const records = rows.map((r) => {
+    // Built record by record in slices: a page in one go held the event loop for tens of milliseconds.
+    const slices = new Slices();
+    const records: string[] = [];
+    for (const r of rows) {
       const f = r.finding;
-      return {
-        seq: r.seq,
-        office_id: r.officeId,
-        scope: r.scope,
-        period: r.period,
-        period_kind: r.periodKind,
-        rule_id: f.ruleId,
-        obligation: f.obligation,
-        status: f.status,
-        measured: f.measured,
-        required: f.required,
-        unit: f.unit,
-        message: f.message,
-        deviation_id: f.deviation?.id ?? null,
-        catalog_version: f.catalogVersion,
-        detail: texts.detail(f),
-      };
-    });
+      records.push(
+        JSON.stringify({
+          seq: r.seq,
+          office_id: r.officeId,
+          scope: r.scope,
+          period: r.period,
+          period_kind: r.periodKind,
+          rule_id: f.ruleId,
+          obligation: f.obligation,
+          status: f.status,
+          measured: f.measured,
+          required: f.required,
+          unit: f.unit,
+          message: f.message,
+          deviation_id: f.deviation?.id ?? null,
+          catalog_version: f.catalogVersion,
+          detail: texts.detail(f),
+        }),
+      );
+      await slices.pause();
+    }
     await this.ds.query(
       `INSERT INTO audit_finding (${COLUMNS})
        SELECT $1, ${COLUMNS.replace('run_id, ', '')} FROM json_populate_recordset(NULL::audit_finding, $2::json)`,
-      [runId, JSON.stringify(records)],
+      [runId, `[${records.join(',')}]`],
     );
   }
 
+  /**
+   * The page goes out in pieces as it is encoded, a slice at a time: encoding a page of 4,000
+   * findings at once held the event loop for 30–110 ms (bench, full-year run).
+   */
   private async copy(runId: string, rows: readonly FindingRow[], texts: RuleTextIndex): Promise<void> {
-    let text = '';
-    for (const r of rows) {
-      const f = r.finding;
-      const detail = texts.detail(f);
-      text +=
-        `${runId}\t${r.seq}\t${r.officeId === null ? '\\N' : field(r.officeId)}\t${r.scope}\t${field(r.period)}\t${r.periodKind}\t${field(f.ruleId)}\t` +
-        `${f.obligation}\t${f.status}\t${num(f.measured)}\t${num(f.required)}\t${field(f.unit)}\t${field(f.message)}\t` +
-        `${f.deviation ? f.deviation.id : '\\N'}\t${field(f.catalogVersion)}\t${detail ? field(JSON.stringify(detail)) : '\\N'}\n`;
-    }
     const runner = this.ds.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const stream = client.query(copyFrom(`COPY audit_finding (${COLUMNS}) FROM STDIN`));
+      const stream = client.query(copyFrom(`COPY audit_finding (${COLUMNS}) FROM STDIN`));
+      const finished = new Promise<void>((resolve, reject) => {
         stream.on('error', reject);
         stream.on('finish', resolve);
-        stream.end(text);
       });
+      finished.catch(() => undefined); // observed below; a failure also ends the loop early
+      let failed = false;
+      stream.once('error', () => (failed = true));
+      const slices = new Slices();
+      let text = '';
+      for (const r of rows) {
+        if (failed) break;
+        text += copyLine(runId, r, texts);
+        if (text.length >= COPY_CHUNK_CHARS) {
+          // Backpressure: wait for the connection to take the last piece (or for the COPY to fail).
+          if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), finished]);
+          text = '';
+        }
+        await slices.pause();
+      }
+      if (!failed) stream.end(text);
+      await finished;
     } finally {
       await runner.release();
     }
   }
+}
+
+/** About 64 KiB of COPY text per write. */
+const COPY_CHUNK_CHARS = 64 * 1024;
+
+function copyLine(runId: string, r: FindingRow, texts: RuleTextIndex): string {
+  const f = r.finding;
+  const detail = texts.detail(f);
+  return (
+    `${runId}\t${r.seq}\t${r.officeId === null ? '\\N' : field(r.officeId)}\t${r.scope}\t${field(r.period)}\t${r.periodKind}\t${field(f.ruleId)}\t` +
+    `${f.obligation}\t${f.status}\t${num(f.measured)}\t${num(f.required)}\t${field(f.unit)}\t${field(f.message)}\t` +
+    `${f.deviation ? f.deviation.id : '\\N'}\t${field(f.catalogVersion)}\t${detail ? field(JSON.stringify(detail)) : '\\N'}\n`
+  );
 }
 
 /** A value in COPY's text format: backslash, tab and line breaks escaped. */

@@ -238,7 +238,8 @@ export class JudgingFactsRepository {
    * Section 4.2 (half-time target, one-to-one placement): per office, month and placement officer, summed in SQL. Groups by
    * date_trunc of the date as a timestamp (no time zone involved, cheaper than to_char per row) and
    * formats only the groups. The pseudonym is grouped by, never selected; the rows come back in an
-   * order fixed by their anonymous values (sorted here, not in SQL), so the order reveals nobody.
+   * order fixed by their anonymous values, so the order reveals nobody. They are sorted by the
+   * server after the hash aggregate (sorting 120,000 rows here blocked the event loop ~250 ms).
    *
    * The planner cannot estimate the number of (office, month, officer) groups (it guesses about one
    * per row, far above the real ~25 × 12 per office) and with the default work_mem it then sorts
@@ -260,23 +261,11 @@ export class JudgingFactsRepository {
                         count(*)::int AS records
                    FROM staff_time_record
                   WHERE office_id = ANY($1) AND role = 'placement_officer' AND date >= $2::date AND date < $3::date
-                  GROUP BY office_id, date_trunc('month', date::timestamp), staff_ref) per_officer`,
+                  GROUP BY office_id, date_trunc('month', date::timestamp), staff_ref) per_officer
+          ORDER BY office_id COLLATE "C", per_officer.month, "employerServiceMinutes", "jobseekerServiceMinutes", "workingMinutes", records`,
         [officeIds, from, toExclusive],
       );
     });
-    return rows.sort(byAnonymousValues);
+    return rows;
   }
-}
-
-const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-
-function byAnonymousValues(a: OfficerMonthFact, b: OfficerMonthFact): number {
-  return (
-    compare(a.office_id, b.office_id) ||
-    compare(a.month, b.month) ||
-    compare(a.employerServiceMinutes, b.employerServiceMinutes) ||
-    compare(a.jobseekerServiceMinutes, b.jobseekerServiceMinutes) ||
-    compare(a.workingMinutes, b.workingMinutes) ||
-    compare(a.records, b.records)
-  );
 }

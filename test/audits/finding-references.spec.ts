@@ -53,6 +53,24 @@ describe('findings refer to existing runs and offices', () => {
     ]);
   });
 
+  it('writes a page larger than one piece of the COPY stream whole and in order', async () => {
+    // ~1,500 findings with long messages: several 64 KiB pieces on a server, several slices embedded.
+    const runId = await newRun();
+    const many = Array.from({ length: 1500 }, (_, seq) => ({ ...finding(seq % 7 === 0 ? null : 'wetter', seq), message: `Nr. ${seq}: ${'lang '.repeat(20)}\tEnde` }));
+    await appendFindings(runs, runId, many);
+    const stored = await runs.findings(runId, { limit: 5000 });
+    expect(stored).toHaveLength(1500);
+    expect(stored.map((f) => f.message)).toEqual(many.map((f) => f.message));
+  });
+
+  it('refuses a large page when its last finding names an unknown office, and writes none of it', async () => {
+    const runId = await newRun();
+    const many = Array.from({ length: 1500 }, (_, seq) => ({ ...finding('wetter', seq), message: 'x'.repeat(100) }));
+    many.push(finding('atlantis', 1500));
+    await expect(appendFindings(runs, runId, many)).rejects.toThrow(/Regionalstelle, die es nicht gibt/);
+    expect(await t.count(`audit_finding WHERE run_id = '${runId}'`)).toBe(0);
+  });
+
   it('refuses a page naming an office that does not exist, and writes none of it', async () => {
     const runId = await newRun();
     await expect(appendFindings(runs, runId, [finding('wetter', 0), finding('atlantis', 1)])).rejects.toThrow(/Regionalstelle, die es nicht gibt/);
