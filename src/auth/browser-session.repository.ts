@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ChangeAwareCache } from '../database/change-aware-cache';
+import { tableChangesOf } from '../database/table-changes';
 import type { TokenRole } from './api-token.entity';
 import type { Principal } from './principal';
 
@@ -14,7 +16,18 @@ export interface SessionLimits {
 /** browser_session: the web pages' sign-ins, by the hash of their id. */
 @Injectable()
 export class BrowserSessionRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /**
+   * Live sessions by id hash, so that the pages' API calls (the schedule pre-check while typing)
+   * are authorized without a query, as bearer tokens are (TokenService). Dropped when a session,
+   * token or token office changes (sign-out, revocation: at once on this instance, within a second
+   * elsewhere), and used at most CACHE_TTL_MS after the read: the idle and absolute limits are kept
+   * to within that second. Unknown ids are not kept.
+   */
+  private readonly live: ChangeAwareCache<string, Principal | undefined>;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.live = new ChangeAwareCache(tableChangesOf(ds), ['browser_session', 'api_token', 'api_token_office'], { maxEntries: 10_000, keep: (p) => p !== undefined });
+  }
 
   async create(idHash: string, tokenId: string): Promise<void> {
     await this.ds.query('INSERT INTO browser_session (id_hash, token_id) VALUES ($1, $2)', [idHash, tokenId]);
@@ -25,6 +38,12 @@ export class BrowserSessionRepository {
    * absolute limit, its token not revoked. Marks it used (at most every touchEverySeconds).
    */
   async principalOf(idHash: string, limits: SessionLimits): Promise<Principal | undefined> {
+    const principal = await this.live.get(idHash, () => this.read(idHash, limits));
+    // A copy: callers may not change what other requests share.
+    return principal && { ...principal, officeIds: [...principal.officeIds] };
+  }
+
+  private async read(idHash: string, limits: SessionLimits): Promise<Principal | undefined> {
     const rows: Array<{ id: string; role: TokenRole; office_ids: string[] | null; stale_touch: boolean }> = await this.ds.query(
       `SELECT t.id, t.role, array_remove(array_agg(o.office_id ORDER BY o.office_id), NULL) AS office_ids,
               s.last_seen_at < clock_timestamp() - make_interval(secs => $4) AS stale_touch

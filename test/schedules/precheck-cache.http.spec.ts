@@ -74,6 +74,20 @@ describe('the pre-check from memory (one instance)', () => {
     expect(await queriesDuring(async () => void (await t.count('office')))).toBeGreaterThan(0);
   });
 
+  it('answers the web form\'s pre-check (a browser session) without a query, and sees a sign-out at once', async () => {
+    const signIn = await t.http().post('/web/session').type('form').send({ token: witten.token }).expect(303);
+    const cookie = (signIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const check = () =>
+      t.http().post('/api/v1/schedules/check').set('Cookie', cookie).set('X-Requested-With', 'standards-monitor').send({ officeId: 'witten', validFrom: '2027-07-05', validUntil: null, week: SEAT_WEEK });
+    await check().expect(200);
+    const queries = await queriesDuring(async () => {
+      for (let i = 0; i < 3; i++) await check().expect(200);
+    });
+    expect(queries).toBe(0);
+    await t.http().post('/web/abmelden').set('Cookie', cookie).expect(303);
+    await check().expect(401);
+  });
+
   it('keeps authorization per request: a foreign office is refused, a revoked token at once', async () => {
     const { id, token } = await caller(t, 'regional', ['witten']);
     await preCheck(t, token, 'witten', '2027-07-05');
