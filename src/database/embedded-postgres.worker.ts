@@ -29,7 +29,7 @@ port.on('message', (message: ToEmbeddedWorker) => {
 
 async function open(): Promise<{ db: PGlite; served: Served; createdFrom: 'existing' | 'image' | 'initdb' }> {
   const pgdata = join(dataDir, 'pgdata');
-  const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : (await fromImage(pgdata, image)) ? 'image' : 'initdb';
+  const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : fromImage(pgdata, image) ? 'image' : 'initdb';
   const db = await PGlite.create({ dataDir: pgdata });
   try {
     // Here rather than on the main thread: the walk over ≈ 1,200 entries costs the main thread
@@ -47,14 +47,14 @@ async function open(): Promise<{ db: PGlite; served: Served; createdFrom: 'exist
  * folder is filled: anything else there is left to PGlite as before. False when there is no usable
  * image; the caller then takes the normal path (initdb, then every migration).
  */
-async function fromImage(pgdata: string, image: string | undefined): Promise<boolean> {
+function fromImage(pgdata: string, image: string | undefined): boolean {
   if (!image || !existsSync(image)) return false;
   if (existsSync(pgdata)) {
     if (readdirSync(pgdata).length > 0) return false;
     rmSync(pgdata, { recursive: true });
   }
   try {
-    await unpackImage(image, pgdata);
+    unpackImage(image, pgdata);
     return true;
   } catch (err) {
     process.stderr.write(`Warnung: Das Datenbank-Abbild ${image} ist unbrauchbar (${err instanceof Error ? err.message : String(err)}); die Datenbank wird neu angelegt.\n`);

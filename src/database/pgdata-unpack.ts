@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -15,15 +14,16 @@ export class ImageError extends Error {}
  * which must not exist: everything goes to a folder beside it first, renamed into place at the end,
  * so that a crash never leaves a half data folder that PGlite would take for a database.
  * Folders get 0700 and files 0600 (the data folder is private, see private-files.ts).
- * Creating its ≈ 1,000 files is most of the cost: they are written by the thread pool, all at once.
+ * It runs in the embedded database's own thread, which has nothing else to do meanwhile: the files
+ * are written synchronously, one after the other. That takes ≈ 50 ms for the ≈ 1,160 files here;
+ * handing them all at once to the thread pool (as when this ran on the main thread) took ≈ 500 ms.
  */
-export async function unpackImage(file: string, target: string): Promise<void> {
+export function unpackImage(file: string, target: string): void {
   const raw = readFileSync(file);
   const tar = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
   const tmp = `${target}.unpacking`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { mode: 0o700 });
-  const writes: Promise<void>[] = [];
   try {
     let sawVersion = false;
     let off = 0;
@@ -52,19 +52,15 @@ export async function unpackImage(file: string, target: string): Promise<void> {
         mkdirSync(path, { recursive: true, mode: 0o700 });
       } else if (type === '0') {
         mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        writes.push(writeFile(path, tar.subarray(body, body + size), { mode: 0o600 }));
+        writeFileSync(path, tar.subarray(body, body + size), { mode: 0o600 });
         if (rel === 'PG_VERSION') sawVersion = true;
       } else {
         throw new ImageError(`${file}: unexpected entry type ${type} (${name})`);
       }
     }
     if (!sawVersion) throw new ImageError(`${file}: holds no PG_VERSION`);
-    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
     renameSync(tmp, target);
   } catch (err) {
-    // No write may still be running when the half folder is removed.
-    await Promise.allSettled(writes);
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
