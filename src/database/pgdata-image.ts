@@ -15,7 +15,8 @@ import { projectRoot } from '../common/project-root';
  */
 export type MigrationClass = (typeof MIGRATIONS)[number];
 
-const FORMAT = 1;
+/** 2: without the template databases (see makeImage). */
+const FORMAT = 2;
 const PREFIX = 'pgdata-';
 const SUFFIX = '.tar.gz';
 
@@ -88,6 +89,14 @@ async function makeImage(migrations: readonly MigrationClass[]): Promise<Buffer>
     try {
       const ds = await openDataSource({ url: `postgres://postgres@${server.getServerConn()}/postgres`, embedded: true }, { migrate: true, migrations: [...migrations] });
       try {
+        // template0 and template1 are 602 of the image's ≈ 1,160 files, and creating a file costs
+        // ≈ 0.7 ms on this machine's disk: unpacking a fresh folder took ≈ 1.2 s of its cold start.
+        // PGlite serves the one database `postgres` in a single session; nothing connects to the
+        // templates, and they would only be copied by CREATE DATABASE, which the service never runs.
+        for (const template of ['template1', 'template0']) {
+          await ds.query(`ALTER DATABASE ${template} IS_TEMPLATE false`);
+          await ds.query(`DROP DATABASE ${template}`);
+        }
         await ds.query('CHECKPOINT');
       } finally {
         await ds.destroy();
