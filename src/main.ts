@@ -22,11 +22,16 @@ async function bootstrap(): Promise<void> {
   // A broken catalog must stop the start before the data folder is touched.
   checkCatalogAtStart();
   loadQuestionnairesFromDir();
-  const starting: Promise<EmbeddedPostgres> | undefined = config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()) });
+  // Without its database the service cannot answer: a crash of the embedded one ends the process
+  // (exit code 1, so that a supervisor restarts it) instead of leaving it up and failing every request.
+  let databaseLost: () => void = () => process.exit(1);
+  const starting: Promise<EmbeddedPostgres> | undefined = config.databaseUrl
+    ? undefined
+    : startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()), onUnexpectedExit: () => databaseLost() });
   stopEmbeddedOnFailure = async () => (await starting?.catch(() => undefined))?.stop();
-  // The application's modules are loaded while the embedded database starts: a fresh folder's files
-  // are written by the thread pool meanwhile (cold start, issue 14). Loading them is synchronous, so
-  // a failed database start is seen at the await below.
+  // The application's modules are loaded while the embedded database starts in its own thread
+  // (unpacking a fresh folder, opening PGlite: cold start, issue 14). Loading them is synchronous,
+  // so a failed database start is seen at the await below.
   const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
   const { AppModule } = require('./app/app.module') as typeof import('./app/app.module');
   const { configureApp } = require('./app/configure-app') as typeof import('./app/configure-app');
@@ -45,14 +50,15 @@ async function bootstrap(): Promise<void> {
   configureApp(app, config);
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.log({ msg: 'shutting down', signal }, 'main');
     await app.close().catch((err: unknown) => logger.error({ msg: 'close failed', err: String(err) }, undefined, 'main'));
     await embedded?.stop();
-    process.exit(0);
+    process.exit(exitCode);
   };
+  databaseLost = () => void stop('embedded database lost', 1);
   // Our own handlers instead of Nest's enableShutdownHooks (which re-raises the signal and ends the
   // process before the embedded database is closed and its folder lock released).
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -1,21 +1,28 @@
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import { join, resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../common/module-worker';
 import { DataDirLock, DataDirLockInfo } from './data-dir.lock';
-import { unpackImage } from './pgdata-image';
-import { makePrivate, restrictToOwner } from './private-files';
+import type { Served } from './pglite-serve';
+import { restrictToOwner } from './private-files';
 
 /**
- * The embedded database: PGlite persisted in a folder, served on a loopback TCP port so that the
- * application reaches it through the same `pg` driver and TypeORM code as a real server.
- * The socket server serves exactly one connection: the pool must hold one connection (STACK-NOTES).
+ * The embedded database: PGlite persisted in a folder, served on a unix socket (loopback TCP for
+ * very long paths) so that the application reaches it through the same `pg` driver and TypeORM code
+ * as a real server. The socket server serves exactly one connection: the pool must hold one
+ * connection (STACK-NOTES).
+ *
+ * PGlite runs in a worker thread of its own (embedded-postgres.worker.ts). Its start (≈ 0.4 s of wasm
+ * on an existing folder) then overlaps with the loading of the application's modules instead of
+ * following it, and a long query of the embedded database no longer stops the service's event loop.
+ * This thread keeps what belongs to the process: the umask and the folder lock.
  */
 export interface EmbeddedPostgres {
   url: string;
   lock: DataDirLock;
   /** How the database came to be: opened as it was, unpacked from the image, or made by initdb. */
   createdFrom: 'existing' | 'image' | 'initdb';
+  /** Closes the database (in its thread), waits for the thread to end, then releases the folder. */
   stop(): Promise<void>;
 }
 
@@ -26,85 +33,117 @@ export interface EmbeddedPostgresOptions {
    * it applies to a fresh folder), or when the file is missing or broken, initdb makes the database.
    */
   image?: string;
+  /**
+   * Called when the database's thread ends without being asked to (a crash inside PGlite): the
+   * service cannot work on without its database. A message on stderr is written in any case.
+   */
+  onUnexpectedExit?: (err: Error) => void;
 }
+
+/** Messages between this thread and the database's thread. */
+export interface EmbeddedWorkerData {
+  dataDir: string;
+  image?: string;
+}
+export type ToEmbeddedWorker = { type: 'stop' };
+export type FromEmbeddedWorker =
+  | { type: 'ready'; url: string; createdFrom: EmbeddedPostgres['createdFrom'] }
+  | { type: 'failed'; error: WorkerError }
+  | { type: 'stopped'; error?: WorkerError };
+/** An error crossing threads: rebuilt on this side with its message, name, code and the thread's stack. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+}
+
+/** A thread that does not end after closing its database is ended: the folder must become free. */
+const STOP_TIMEOUT_MS = 15_000;
 
 export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockInfo['kind'], options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir);
+  // The umask belongs to the process (a worker thread may not set it); set before the thread creates files.
   restrictToOwner();
   const lock = DataDirLock.acquire(dir, kind);
-  let db: PGlite | undefined;
+  let worker: Worker;
   try {
-    const pgdata = join(dir, 'pgdata');
-    const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : (await fromImage(pgdata, options.image)) ? 'image' : 'initdb';
-    db = await PGlite.create({ dataDir: pgdata });
-    makePrivate(dir);
-    const url = await serveOnUnixSocket(db, dir);
-    return {
-      url: url.url,
-      lock,
-      createdFrom,
-      async stop() {
-        await url.server.stop();
-        await db!.close();
-        lock.release();
-      },
-    };
+    worker = startModuleWorker(join(__dirname, 'embedded-postgres.worker'), { workerData: { dataDir: dir, image: options.image } satisfies EmbeddedWorkerData });
   } catch (err) {
-    await db?.close().catch(() => undefined);
     lock.release();
     throw err;
   }
-}
+  const exited = new Promise<number>((done) => worker.once('exit', done));
 
-/**
- * Unpacks the image into a data folder that has no database yet. Only an absent (or empty) pgdata
- * folder is filled: anything else there is left to PGlite as before. False when there is no usable
- * image; the caller then takes the normal path (initdb, then every migration).
- */
-async function fromImage(pgdata: string, image: string | undefined): Promise<boolean> {
-  if (!image || !existsSync(image)) return false;
-  if (existsSync(pgdata)) {
-    if (readdirSync(pgdata).length > 0) return false;
-    rmSync(pgdata, { recursive: true });
-  }
+  let ready: Extract<FromEmbeddedWorker, { type: 'ready' }>;
   try {
-    await unpackImage(image, pgdata);
-    return true;
+    ready = await new Promise((resolveReady, reject) => {
+      worker.on('message', (message: FromEmbeddedWorker) => {
+        if (message.type === 'ready') resolveReady(message);
+        else if (message.type === 'failed') reject(revive(message.error));
+      });
+      // An error the thread did not catch (it failed to load, say): it has ended.
+      worker.once('error', reject);
+      void exited.then((code) => reject(new Error(`Die eingebettete Datenbank hat sich beim Start beendet (Code ${code}).`)));
+    });
   } catch (err) {
-    process.stderr.write(`Warnung: Das Datenbank-Abbild ${image} ist unbrauchbar (${err instanceof Error ? err.message : String(err)}); die Datenbank wird neu angelegt.\n`);
-    return false;
+    // The thread has closed what it opened before reporting; once it is gone the folder is free.
+    await Promise.race([exited, delay(STOP_TIMEOUT_MS)]);
+    await worker.terminate();
+    lock.release();
+    throw err;
   }
+
+  let stopping: Promise<void> | undefined;
+  let stopError: Error | undefined;
+  worker.on('message', (message: FromEmbeddedWorker) => {
+    if (message.type === 'stopped' && message.error) stopError = revive(message.error);
+  });
+  worker.on('error', (err) => {
+    if (!stopping) process.stderr.write(`Fehler in der eingebetteten Datenbank: ${err.stack ?? err.message}\n`);
+  });
+  void exited.then((code) => {
+    if (stopping) return;
+    const err = new Error(`Die eingebettete Datenbank wurde unerwartet beendet (Code ${code}).`);
+    process.stderr.write(`${err.message}\n`);
+    options.onUnexpectedExit?.(err);
+  });
+
+  return {
+    url: ready.url,
+    lock,
+    createdFrom: ready.createdFrom,
+    stop() {
+      stopping ??= (async () => {
+        worker.postMessage({ type: 'stop' } satisfies ToEmbeddedWorker);
+        const ended = await Promise.race([exited.then(() => true), delay(STOP_TIMEOUT_MS).then(() => false)]);
+        if (!ended) await worker.terminate();
+        // Only now: no thread of this process has the database open any more.
+        lock.release();
+        if (stopError) throw stopError;
+      })();
+      return stopping;
+    },
+  };
 }
 
-/** Linux limits a unix socket path to 107 bytes. */
-const MAX_SOCKET_PATH = 100;
+function revive(error: WorkerError): Error {
+  const err = new Error(error.message);
+  err.name = error.name;
+  if (error.stack) err.stack = error.stack;
+  if (error.code) (err as NodeJS.ErrnoException).code = error.code;
+  return err;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms).unref());
+}
 
 /**
- * PGlite's socket server asks for no password. On TCP any local user could connect as superuser
- * (and read the staff time records); a unix socket in a folder only the service's user may enter
- * keeps it to this process. Very long data paths cannot hold a socket: then loopback TCP is used
- * and a warning says so.
+ * Serves an open PGlite on 127.0.0.1 with an ephemeral port, in this thread (the test harness's
+ * in-memory databases). Required when called: the service's main thread never loads PGlite.
  */
-async function serveOnUnixSocket(db: PGlite, dataDir: string): Promise<{ url: string; server: PGLiteSocketServer }> {
-  const runDir = join(dataDir, 'run');
-  const socket = join(runDir, '.s.PGSQL.5432');
-  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
-    process.stderr.write(`Warnung: Der Pfad ${runDir} ist für einen Unix-Socket zu lang; die eingebettete Datenbank lauscht auf 127.0.0.1.\n`);
-    return serve(db);
-  }
-  mkdirSync(runDir, { recursive: true, mode: 0o700 });
-  chmodSync(runDir, 0o700);
-  // A socket left by a killed process would make listen() fail; we hold the folder lock, so it is ours.
-  rmSync(socket, { force: true });
-  const server = new PGLiteSocketServer({ db, path: socket });
-  await server.start();
-  return { url: `postgres://postgres@${encodeURIComponent(runDir)}/postgres`, server };
-}
-
-/** Serves an open PGlite on 127.0.0.1 with an ephemeral port (the test harness's in-memory databases). */
-export async function serve(db: PGlite): Promise<{ url: string; server: PGLiteSocketServer }> {
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
-  await server.start();
-  const conn = server.getServerConn(); // "127.0.0.1:PORT"
-  return { url: `postgres://postgres@${conn}/postgres`, server };
+export async function serve(db: PGlite): Promise<Served> {
+  const { serve: serveOn } = require('./pglite-serve') as typeof import('./pglite-serve');
+  return serveOn(db);
 }

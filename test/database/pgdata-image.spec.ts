@@ -91,6 +91,8 @@ describe('database image for a fresh embedded data folder', () => {
     expect(fromImage.shape.migrations).toHaveLength(MIGRATIONS.length);
     expect(notPrivate(dataDir)).toEqual([]);
     expect(readdirSync(dataDir)).not.toContain('pgdata.unpacking');
+    // Only the database the service uses: the templates are left out (half the files to create).
+    expect(readdirSync(join(dataDir, 'pgdata', 'base'))).toHaveLength(1);
 
     // The folder is a database now: the next start opens it and does not unpack again.
     const again = await startAndDescribe(dataDir, file);
