@@ -76,7 +76,9 @@ function removeCaches(dir) {
 function runWithCodeCache(file, code) {
   const cacheFile = cacheFileFor(file, code);
   const cachedData = readCache(cacheFile);
-  const script = new vm.Script(Module.wrap(code.toString('utf8')), { filename: file, cachedData });
+  // The wrapper require() puts around a CommonJS file (the bundle is one, format cjs).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${code.toString('utf8')}\n});`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
   const cache = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
   const mod = new Module(file, module);
   mod.filename = file;
