@@ -30,11 +30,10 @@ const EXTERNAL = [
 // @fastify/static, …) are not installed here: they stay external (see `optional` below), so the
 // bundle behaves as node_modules does when one of them is asked for.
 
-const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 const esbuild = require('esbuild');
-const { removeCaches } = require('./start-service');
+const { HEADER, removeCaches } = require('./start-service');
 
 const root = join(__dirname, '..');
 const outDir = join(root, 'dist', 'bundle');
@@ -127,9 +126,8 @@ async function main() {
   });
   const code = result.outputFiles[0].contents;
   const build = readFileSync(join(root, 'dist', '.build-stamp'), 'utf8').trim();
-  // First line: which tsc build it was made from (start-service.js compares it with dist/.build-stamp)
-  // and a hash of the rest, which keys the compile cache.
-  const header = `// standards-monitor bundle ${JSON.stringify({ build, sha256: createHash('sha256').update(code).digest('hex') })}\n`;
+  // First line: which tsc build it was made from (start-service.js compares it with dist/.build-stamp).
+  const header = `${HEADER}${JSON.stringify({ build })}\n`;
   mkdirSync(outDir, { recursive: true });
   // Caches of the previous bundle are of no use to this one (they are named by its hash).
   removeCaches(outDir);

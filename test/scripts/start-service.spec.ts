@@ -14,7 +14,7 @@ describe('start-service', () => {
   const bundleFile = () => join(bundleDir(), 'main.js');
   const writeBundle = (build: string, body: string) => {
     mkdirSync(bundleDir(), { recursive: true });
-    writeFileSync(bundleFile(), `${HEADER}${JSON.stringify({ build, sha256: 'x' })}\n${body}`);
+    writeFileSync(bundleFile(), `${HEADER}${JSON.stringify({ build })}\n${body}`);
     return readFileSync(bundleFile());
   };
 
