@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/common/project-root';
 
 /**
- * The compiled service (dist/src/main.js) as a child process, as an operator runs it: for
+ * The compiled service as a child process, started as an operator starts it (`npm start` runs
+ * scripts/start-service.js: the bundle with its compile cache, see README): for
  * measurements that must not share an event loop with the client (bench) and for fault tests
  * that kill it with SIGKILL (test/faults). Build first (`npm run build`).
  */
@@ -21,7 +22,7 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-export const SERVICE_ENTRY = join(projectRoot(), 'dist', 'src', 'main.js');
+export const SERVICE_ENTRY = join(projectRoot(), 'scripts', 'start-service.js');
 
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));

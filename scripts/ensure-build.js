@@ -1,9 +1,10 @@
-// Builds dist/ when any source is newer than the last build, so that `npm run cli` after a pull
+// Builds dist/ (and its bundle, scripts/bundle.js) when any source is newer than the last build, so that `npm run cli` after a pull
 // never runs stale code, yet costs nothing when the build is current. Build output goes to stderr:
 // stdout of the CLI must carry only the command's own output (a printed token, a report).
 const { execFileSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { chooseEntry } = require('./start-service');
 
 const root = join(__dirname, '..');
 // Written after each successful build: tsc leaves unchanged outputs untouched, so their mtimes say nothing.
@@ -24,4 +25,9 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < sources) {
   process.stderr.write('Baue standards-monitor …\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
   writeFileSync(marker, new Date().toISOString());
+}
+// The service's bundle (what `npm start` and the fault tests run) belongs to this build as well.
+if (chooseEntry(root).code === undefined) {
+  process.stderr.write('Bündele standards-monitor …\n');
+  execFileSync(process.execPath, [join(__dirname, 'bundle.js')], { stdio: ['ignore', 2, 2] });
 }

@@ -90,7 +90,11 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-bootstrap().catch(async (err: unknown) => {
+/**
+ * Settles once the service answers (or never: a failed start ends the process). scripts/start-service.js
+ * waits for it to save the bundle's compile cache, which then holds what a start compiles.
+ */
+export const started: Promise<void> = bootstrap().catch(async (err: unknown) => {
   await Promise.resolve(stopEmbeddedOnFailure()).catch(() => undefined);
   if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof CatalogError || err instanceof QuestionnaireError) {
     const prefix = err instanceof CatalogError ? 'Der Regelkatalog ist fehlerhaft, der Dienst startet nicht: ' : err instanceof QuestionnaireError ? 'Ein Fragebogen ist fehlerhaft, der Dienst startet nicht: ' : '';

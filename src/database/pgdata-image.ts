@@ -34,8 +34,16 @@ function pgliteVersion(): string {
   throw new Error('the version of @electric-sql/pglite was not found');
 }
 
+/**
+ * Set only in the bundle (scripts/bundle.js): the key of the tsc output the bundle was made from.
+ * esbuild prints the migrations' code differently, so String(up) there would name an image that
+ * the build never made.
+ */
+declare const STANDARDS_MONITOR_BUNDLED_IMAGE_KEY: string | undefined;
+
 /** The key of the image the given migrations make: any change of a migration's code gives another key. */
 export function imageKey(migrations: readonly MigrationClass[] = MIGRATIONS): string {
+  if (migrations === MIGRATIONS && typeof STANDARDS_MONITOR_BUNDLED_IMAGE_KEY === 'string') return STANDARDS_MONITOR_BUNDLED_IMAGE_KEY;
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ format: FORMAT, pglite: pgliteVersion() }));
   for (const m of migrations) hash.update(JSON.stringify([m.name, String(m.prototype.up), String(m.prototype.down)]));

@@ -29,6 +29,8 @@ for _ in $(seq 1 90); do
 done
 TOKEN="$(grep -o 'smt_[A-Za-z0-9_-]*' "$LOG" | head -n 1)"
 [ -n "$TOKEN" ] || { echo "no demo token printed"; cat "$LOG" "$LOG.err"; exit 1; }
+# npm start built the bundle and started it, not the slower fallback (dist/src/main.js).
+if grep -q 'ohne Bündel' "$LOG.err"; then echo "npm start did not start the bundle:"; cat "$LOG.err"; exit 1; fi
 
 curl -fsS "http://127.0.0.1:$PORT/health" | grep -q '"database":"up"'
 curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/offices" | grep -q 'Sprockhövel'
@@ -48,7 +50,8 @@ set -e
 [ "$rc" = 1 ] || { echo "audit CLI exit code $rc for a must violation"; cat "$LOG.audit"; exit 1; }
 grep -q 'NICHT ERFÜLLT' "$LOG.audit"
 
-# A second service on the same folder must refuse to start, clearly.
+# A second service on the same folder must refuse to start, clearly (also unbundled: dist/src/main.js
+# stays a working entry).
 if PORT=0 node dist/src/main.js >/dev/null 2>"$LOG.second"; then echo "second service started on the same data folder"; exit 1; fi
 grep -q 'Datenordner' "$LOG.second"
 
@@ -57,11 +60,17 @@ curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/surve
 BROKEN="$(dirname "$DATA_DIR")/surveys"
 mkdir -p "$BROKEN"
 printf "id: kaputt\nversion: '1'\ntitle: K\naudience: staff\nintro: K\nscales:\n  z: { labels: [nein, ja] }\nfields:\n  - { id: f, title: F, items: [{ id: frage-eins, text: E, scale: fehlt }] }\n" >"$BROKEN/kaputt.yaml"
-if SURVEYS_DIR="$BROKEN" PORT=0 node dist/src/main.js >/dev/null 2>"$LOG.broken"; then echo "service started with a broken questionnaire"; exit 1; fi
+if SURVEYS_DIR="$BROKEN" PORT=0 node scripts/start-service.js >/dev/null 2>"$LOG.broken"; then echo "service started with a broken questionnaire"; exit 1; fi
 grep -q 'Ein Fragebogen ist fehlerhaft, der Dienst startet nicht: .*kaputt.yaml: Frage „frage-eins“: scale' "$LOG.broken"
 
 stop_service
 [ ! -e "$DATA_DIR/.standards-monitor.lock" ] || { echo "the stopped service left its lock file"; exit 1; }
+# npm start runs the bundle (scripts/start-service.js); the unbundled entry, its fallback, starts as well.
+PORT=0 DEMO_DATA=false node dist/src/main.js >"$LOG.plain" 2>&1 &
+PLAIN=$!
+for _ in $(seq 1 60); do grep -q 'läuft' "$LOG.plain" && break; kill -0 "$PLAIN" 2>/dev/null || break; sleep 0.5; done
+grep -q 'läuft' "$LOG.plain" || { echo "dist/src/main.js did not start:"; cat "$LOG.plain"; exit 1; }
+kill -TERM "$PLAIN"; wait "$PLAIN" || true
 # CLI with the service stopped: it opens the folder itself; data survived the restart.
 COORD="$(npm run --silent cli -- token create --role coordination 2>/dev/null)"
 [[ "$COORD" =~ ^smt_ ]] || { echo "CLI failed without the service"; exit 1; }
