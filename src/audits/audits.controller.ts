@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { once } from 'node:events';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
+import { drainedOrClosed } from '../common/drained-or-closed';
 import { dateProblem } from '../calendar';
 import type { AuditFindingView, AuditRunView, AuditSummary } from './audit-run.view';
 import { AuditService } from './audit.service';
@@ -63,7 +63,7 @@ export class AuditsController {
     // A client that goes away must not leave this handler waiting for a 'drain' that never comes.
     const write = async (chunk: string) => {
       if (res.destroyed) throw new Error('Export abgebrochen: Verbindung geschlossen');
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) await drainedOrClosed(res);
     };
     if (format === 'csv') {
       await write(csvHeader());
@@ -90,3 +90,4 @@ export class AuditsController {
 function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 86_400_000;
 }
+
