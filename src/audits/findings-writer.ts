@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { drainedOrClosed } from '../common/drained-or-closed';
 import { Slices } from '../common/time-slices';
 import type { FindingRow, RuleTextIndex } from './audit-finding.codec';
 
@@ -76,9 +77,9 @@ export class FindingsWriter {
         stream.on('error', reject);
         stream.on('finish', resolve);
       });
-      finished.catch(() => undefined); // observed below; a failure also ends the loop early
+      // Observed below; a failure also ends the loop early.
       let failed = false;
-      stream.once('error', () => (failed = true));
+      finished.catch(() => (failed = true));
       const slices = new Slices();
       let text = '';
       for (const r of rows) {
@@ -86,7 +87,7 @@ export class FindingsWriter {
         text += copyLine(runId, r, texts);
         if (text.length >= COPY_CHUNK_CHARS) {
           // Backpressure: wait for the connection to take the last piece (or for the COPY to fail).
-          if (!stream.write(text)) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), finished]);
+          if (!stream.write(text)) await drainedOrClosed(stream);
           text = '';
         }
         await slices.pause();

@@ -1,9 +1,9 @@
 import { once, type EventEmitter } from 'node:events';
 
 /**
- * Waits for 'drain' or 'close', and removes the listener of the one that did not come: a plain
- * race of two once() left a 'close' (and an 'error') listener behind at every drain, thousands in
- * a large export (MaxListenersExceededWarning).
+ * Waits until a writable stream (a response, a COPY) drains or closes; an 'error' is thrown. Removes
+ * the listener of the event that did not come: a plain race of two once() left a 'close' (and an
+ * 'error') listener behind at every drain, thousands in a large export (MaxListenersExceededWarning).
  */
 export async function drainedOrClosed(res: EventEmitter): Promise<void> {
   const done = new AbortController();
