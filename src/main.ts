@@ -9,7 +9,7 @@ import { defaultImageDir, imageFile } from './database/pgdata-image';
 import { JsonLogger } from './logging/json-logger';
 import { checkCatalogAtStart } from './standards/catalog.service';
 import { QuestionnaireError } from './surveys/questionnaire.error';
-import { loadQuestionnairesFromDir } from './surveys/questionnaire-catalog.service';
+import { checkQuestionnairesAtStart } from './surveys/questionnaire-catalog.service';
 
 /** Set once the embedded database runs, so a failed start closes it and frees the folder lock. */
 let stopEmbeddedOnFailure: () => Promise<void> | undefined = () => undefined;
@@ -21,7 +21,7 @@ async function bootstrap(): Promise<void> {
 
   // A broken catalog must stop the start before the data folder is touched.
   checkCatalogAtStart();
-  loadQuestionnairesFromDir();
+  checkQuestionnairesAtStart();
   // Without its database the service cannot answer: a crash of the embedded one ends the process
   // (exit code 1, so that a supervisor restarts it) instead of leaving it up and failing every request.
   let databaseLost: () => void = () => process.exit(1);

@@ -19,10 +19,29 @@ export function loadQuestionnairesFromDir(dir = surveysDir()): Questionnaire[] {
   return parseQuestionnaireFiles(names.map((name) => ({ name: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
 }
 
+/**
+ * main.ts checks the questionnaires before the data folder is touched; what it parsed is handed to
+ * the QuestionnaireCatalog that follows in the same process (as the standards catalog does,
+ * checkCatalogAtStart), instead of parsing every file a second time at start-up. Taken once, and only
+ * for the same folder.
+ */
+let checkedAtStart: { dir: string; questionnaires: Questionnaire[] } | undefined;
+
+/** loadQuestionnairesFromDir for main.ts: throws on a broken questionnaire and keeps the parsed ones for the service. */
+export function checkQuestionnairesAtStart(dir = surveysDir()): void {
+  checkedAtStart = { dir, questionnaires: loadQuestionnairesFromDir(dir) };
+}
+
+function takeCheckedAtStart(dir: string): Questionnaire[] | undefined {
+  const checked = checkedAtStart;
+  checkedAtStart = undefined;
+  return checked?.dir === dir ? checked.questionnaires : undefined;
+}
+
 /** The questionnaires in force, parsed once at start-up. A round keeps its own snapshot. */
 @Injectable()
 export class QuestionnaireCatalog {
-  readonly all: readonly Questionnaire[] = loadQuestionnairesFromDir();
+  readonly all: readonly Questionnaire[] = takeCheckedAtStart(surveysDir()) ?? loadQuestionnairesFromDir();
 
   get(id: string): Questionnaire {
     const found = this.all.find((q) => q.id === id);
