@@ -11,6 +11,10 @@ import { requestLogMiddleware } from '../logging/request-log.middleware';
 /** Everything around the routes, shared by main.ts and the test harness so both serve the same API. */
 export function configureApp(app: NestExpressApplication, config: Pick<AppConfig, 'bodyLimit' | 'trustProxy'>): void {
   app.disable('x-powered-by');
+  // Express hashes every answer for an ETag. Pages are no-store, POST answers are never revalidated,
+  // and the static assets set their own (web-assets.controller.ts): the hash only cost CPU, some 4 %
+  // of a schedule pre-check with its 6.7 KB answer (issue 14).
+  app.set('etag', false);
   // Only the first hop (the proxy in front of us) is trusted, and only when configured.
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(correlationIdMiddleware);

@@ -74,6 +74,12 @@ describe('the pre-check from memory (one instance)', () => {
     expect(await queriesDuring(async () => void (await t.count('office')))).toBeGreaterThan(0);
   });
 
+  it('answers without an ETag: nobody revalidates a POST answer, and hashing it cost CPU', async () => {
+    const res = await t.http().post('/api/v1/schedules/check').set(auth(witten.token)).send({ officeId: 'witten', validFrom: '2027-07-05', validUntil: null, week: SEAT_WEEK }).expect(200);
+    expect(res.headers.etag).toBeUndefined();
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+  });
+
   it('answers the web form\'s pre-check (a browser session) without a query, and sees a sign-out at once', async () => {
     const signIn = await t.http().post('/web/session').type('form').send({ token: witten.token }).expect(303);
     const cookie = (signIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];

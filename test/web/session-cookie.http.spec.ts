@@ -113,6 +113,10 @@ describe('web session cookie', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     const script = await t.http().get('/assets/overview.js').expect(200);
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    // Assets keep their own validator (Express's automatic ETag is off): a revalidation is a 304.
+    expect(script.headers.etag).toMatch(/^"[\w-]{22}"$/);
+    await t.http().get('/assets/overview.js').set('If-None-Match', script.headers.etag).expect(304);
+    expect(page.headers.etag).toBeUndefined();
     await t.http().get('/assets/..%2Fpackage.json').expect(404);
     await t.http().get('/assets/nothing.js').expect(404);
   });
