@@ -104,6 +104,25 @@ describe('the standards catalog in config/standards', () => {
     expect(['opening.every-weekday', 'opening.every-morning', 'tandem.minor-mornings'].map(days)).toEqual(['Mo-Fr', 'Mo-Fr', 'Mo-Fr']);
   });
 
+  it('reads the optional due days of the team rule, which a later version may set (2026.1 leaves them out)', () => {
+    expect(Object.keys(realCatalog().rules.find((r) => r.id === 'multiplier-teams.delegate')!.params).sort()).toEqual(['changeWindowMonths', 'maximumChanges']);
+    const withDueDays = (dueDays: string) =>
+      standardsFiles().map((f) =>
+        f.name.endsWith('cooperation.yaml')
+          ? {
+              ...f,
+              text: f.text.replace(
+                '\n  - id: practice-meetings.regular',
+                `      dueDays:\n        value: ${dueDays}\n        label: Tage mit Entsendung\n      exceptHolidays:\n        value: true\n        label: Feiertage ausgenommen\n\n  - id: practice-meetings.regular`,
+              ),
+            }
+          : f,
+      );
+    const rule = parseCatalogFiles(withDueDays("'Mo-Fr'")).rules.find((r) => r.id === 'multiplier-teams.delegate')!;
+    expect(rule.params).toMatchObject({ dueDays: { value: 'Mo-Fr' }, exceptHolidays: { value: true } });
+    expect(() => parseCatalogFiles(withDueDays("'Werktage'"))).toThrow(/multiplier-teams\.delegate.*params\.dueDays\.value/);
+  });
+
   it('refuses a rule file that catalog.yaml does not list', () => {
     const files = [...standardsFiles(), { name: 'config/standards/2026.1/extra.yaml', text: 'rules: []\n' }];
     expect(() => parseCatalogFiles(files)).toThrow('config/standards/2026.1/catalog.yaml: ruleFiles: file "extra.yaml" is not listed');

@@ -298,6 +298,8 @@ export interface TeamMembershipFact {
 export interface TeamMembershipFacts {
   /** Every membership of the office that began on or before the end of the judged month. */
   memberships: TeamMembershipFact[];
+  /** The NRW public holidays of the judged month (date → name), for a rule that exempts them. */
+  holidays?: Readonly<Record<string, string>>;
   sources: string[];
 }
 

@@ -4,7 +4,7 @@ import type { Office } from '../offices/office.entity';
 import type { StoredWeek } from './stored-week';
 import { loadCatalogFromDir } from '../standards/catalog.service';
 import { EvidenceBundle } from './evidence-bundle';
-import { weekPeriod } from './judgement-period';
+import { monthPeriod, weekPeriod } from './judgement-period';
 import type { ScheduleVersionFact } from './judging-facts.repository';
 
 const catalog = loadCatalogFromDir();
@@ -85,5 +85,20 @@ describe('what the bundle reads for a judgement', () => {
     const planned = b.districtOffice(office('wetter', 'standalone'), weekPeriod('2026-W47'));
     expect(planned.plannedWeek!.days.slice(0, 5).map((d) => d.opening)).toEqual(Array(5).fill([{ from: 480, to: 780 }]));
     expect(b.districtOffice(office('herdecke', 'standalone'), weekPeriod('2026-W47')).plannedWeek).toBeUndefined();
+  });
+});
+
+describe('the team register of a month', () => {
+  it("carries the month's NRW public holidays from the holiday library, for a rule that exempts them", () => {
+    const b = new EvidenceBundle(
+      { versions: [], closures: [], hotline: [], officerMonths: [], deviations: new Map(), teamMemberships: [{ id: 't1', office_id: 'wetter', team: 'placement', person: 'p1', from: '2026-01-01', until: null }] },
+      new LocalCalendar('2026-05-01', '2026-06-30'),
+    );
+    const needs = new Set<Need>(['team-membership']);
+    expect(b.facts(office('wetter', 'standalone'), monthPeriod('2026-05'), needs).teamMembership).toMatchObject({
+      holidays: { '2026-05-01': 'Maifeiertag', '2026-05-14': 'Christi Himmelfahrt', '2026-05-25': 'Pfingstmontag' },
+      sources: ['team-membership:t1'],
+    });
+    expect(b.facts(office('wetter', 'standalone'), monthPeriod('2026-06'), needs).teamMembership!.holidays).toEqual({ '2026-06-04': 'Fronleichnam' });
   });
 });

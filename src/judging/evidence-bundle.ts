@@ -1,6 +1,7 @@
 import { holidayNameNrw, LocalCalendar } from '../calendar';
 import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, PracticeMeetingFacts, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
+import { datesFrom } from '../engine/checks/register-days';
 import type { JudgementPeriod } from './judgement-period';
 import type { AppointmentSlotFact, CaseloadHandoverFact, ClosureFact, ContactCountFact, EmployerAssignmentRow, HotlineFact, OfficerMonthFact, PracticeMeetingRow, ScheduleVersionFact, SurveyAnswerMonthFact, TeamMembershipRow } from './judging-facts.repository';
 import { appointmentMonth, contactCountsMonth, handoverMonth } from './office-register.facts';
@@ -64,6 +65,7 @@ export class EvidenceBundle {
   private readonly surveyAnswers: Map<string, SurveyAnswerMonthFact[]> | undefined;
   private readonly deviations: Map<string, AppliedDeviation[]>;
   private readonly teamMemberships: Map<string, TeamMembershipRow[]>;
+  private readonly monthHolidays = new Map<string, Readonly<Record<string, string>>>();
   private readonly employerAssignments: Map<string, EmployerAssignmentRow[]>;
   private readonly meetings: PracticeMeetingRow[];
   private readonly appointmentSlots: Map<string, AppointmentSlotFact[]>;
@@ -121,7 +123,11 @@ export class EvidenceBundle {
       // The registers: every entry that began by the end of the month; the checks pick their look-back.
       if (needs.has('team-membership')) {
         const rows = (this.teamMemberships.get(office.id) ?? []).filter((r) => r.from <= period.to);
-        facts.teamMembership = { memberships: rows.map((r) => ({ team: r.team, person: r.person, from: r.from, until: r.until })), sources: rows.map((r) => `team-membership:${r.id}`) };
+        facts.teamMembership = {
+          memberships: rows.map((r) => ({ team: r.team, person: r.person, from: r.from, until: r.until })),
+          holidays: this.holidaysOf(period),
+          sources: rows.map((r) => `team-membership:${r.id}`),
+        };
       }
       if (needs.has('employer-assignments')) {
         const rows = (this.employerAssignments.get(office.id) ?? []).filter((r) => r.from <= period.to);
@@ -189,6 +195,20 @@ export class EvidenceBundle {
           .map((r) => ({ audience: r.audience, questionnaireId: r.questionnaireId, roundId: r.roundId, roundTitle: r.roundTitle, month: r.month, answers: r.answers }))
       : undefined;
     return { id: office.id, name: office.name, role: office.role, ...(week ? { plannedWeek: week } : {}), ...(surveys ? { surveyAnswers: surveys } : {}) };
+  }
+
+  /** The public holidays of a month (date → name), once per month for all offices of the bundle. */
+  private holidaysOf(period: JudgementPeriod): Readonly<Record<string, string>> {
+    let holidays = this.monthHolidays.get(period.id);
+    if (!holidays) {
+      const found: Record<string, string> = {};
+      for (const date of datesFrom(period.from, period.to)) {
+        const name = this.calendar.day(date).holiday;
+        if (name) found[date] = name;
+      }
+      this.monthHolidays.set(period.id, (holidays = Object.freeze(found)));
+    }
+    return holidays;
   }
 
   private identity(office: OfficeRef): OfficeIdentity {

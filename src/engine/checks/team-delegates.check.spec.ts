@@ -1,10 +1,21 @@
 import { officeFacts } from '../testing/facts.factory';
 import { judge } from '../testing/judge';
-import type { TeamMembershipFact } from '../types';
+import { realCatalog } from '../testing/standards-files.fixture';
+import type { Catalog, TeamMembershipFact } from '../types';
 
 const RULE = 'multiplier-teams.delegate';
-const month = (period: string, memberships: TeamMembershipFact[], role: 'standalone' | 'tandem-minor' = 'standalone') =>
-  judge(RULE, officeFacts(role, { teamMembership: { memberships, sources: ['team-membership'] } }), { period });
+/** The NRW public holidays of May and June 2026, as the judging service passes them. */
+const HOLIDAYS = { '2026-05-01': 'Tag der Arbeit', '2026-05-14': 'Christi Himmelfahrt', '2026-05-25': 'Pfingstmontag', '2026-06-04': 'Fronleichnam' };
+const month = (period: string, memberships: TeamMembershipFact[], role: 'standalone' | 'tandem-minor' = 'standalone', catalog?: Catalog) =>
+  judge(RULE, officeFacts(role, { teamMembership: { memberships, holidays: HOLIDAYS, sources: ['team-membership'] } }), { period }, catalog);
+
+/** The rule with the optional due-day parameters a later catalog version may set. */
+function withDueDays(params: { dueDays?: string; exceptHolidays?: boolean }): Catalog {
+  const catalog = realCatalog();
+  const extra = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, { value, label: name }]));
+  return { ...catalog, rules: catalog.rules.map((r) => (r.id === RULE ? { ...r, params: { ...r.params, ...extra } } : r)) };
+}
+const workingDays = withDueDays({ dueDays: 'Mo-Fr', exceptHolidays: true });
 const m = (team: TeamMembershipFact['team'], person: string, from: string, until: string | null = null): TeamMembershipFact => ({ team, person, from, until });
 
 /**
@@ -85,5 +96,50 @@ describe('one fixed delegate of each office in each multiplier team (section 4.1
 
   it('does not apply to the smaller tandem locations (they send through their seat)', () => {
     expect(month('2026-06', register, 'tandem-minor').status).toBe('not_applicable');
+  });
+
+  describe('with due days (dueDays, exceptHolidays: a reading a later catalog version may choose)', () => {
+    /**
+     * Worked by hand, May 2026: 1 May is a Friday and a public holiday, 30/31 May a weekend.
+     *   - the register above (specialist advice without anyone on 01.05. only): with Mo–Fr and
+     *     holidays exempt nothing is due that day → met; with Mo–Fr alone 01.05. (a Friday) is due → not met.
+     *   - a placement handover p1 until Fri 29.05., p2 from Mon 01.06.: every calendar day → 30./31.05.
+     *     missing (2 days, not met); Mo–Fr → met. The change p1 → p2 counts once, on 01.06.
+     * June 2026: p1 until Fri 05.06., p2 from Wed 10.06.: Mo–Fr leaves Mon 08.06. and Tue 09.06. without
+     * anyone (2 days, not met); Thursday 04.06. is Fronleichnam.
+     */
+    it('May 2026: a gap on the holiday 1 May is no missing delegate when holidays are exempt', () => {
+      expect(month('2026-05', register, 'standalone', workingDays)).toMatchObject({ status: 'compliant', measured: 0 });
+      expect(month('2026-05', register, 'standalone', workingDays).message).toContain('an jedem Tag (Mo–Fr, ohne gesetzliche Feiertage) genau eine');
+      const fridaysToo = month('2026-05', register, 'standalone', withDueDays({ dueDays: 'Mo-Fr' }));
+      expect(fridaysToo).toMatchObject({ status: 'non_compliant', measured: 1 });
+      expect(fridaysToo.message).toContain('nicht durchgehend (Mo–Fr) genau eine');
+    });
+
+    it('a handover from a Friday to the next Monday leaves no due day without a delegate', () => {
+      const handover = [m('placement', 'p1', '2025-01-01', '2026-05-29'), m('placement', 'p2', '2026-06-01'), m('specialist_advice', 'f1', '2025-01-01')];
+      expect(month('2026-05', handover)).toMatchObject({ status: 'non_compliant', measured: 2 });
+      expect(month('2026-05', handover).message).toContain('im Team Arbeitsvermittlung ohne teilnehmende Person am 30.05.2026–31.05.2026');
+      const judged = month('2026-05', handover, 'standalone', workingDays);
+      expect(judged).toMatchObject({ status: 'compliant', measured: 0 });
+      expect(judged.evidence).toMatchObject({ dueDays: 'Mo–Fr, ohne gesetzliche Feiertage', dueDayCount: 18 });
+      expect(month('2026-06', handover, 'standalone', workingDays).evidence).toMatchObject({ teams: [{ changes: 1, changeDates: ['2026-06-01'] }, { changes: 0 }] });
+    });
+
+    it('a gap on working days is still reported, by its due days only', () => {
+      const gap = [m('placement', 'p1', '2025-01-01', '2026-06-05'), m('placement', 'p2', '2026-06-10'), m('specialist_advice', 'f1', '2025-01-01')];
+      const judged = month('2026-06', gap, 'standalone', workingDays);
+      expect(judged).toMatchObject({ status: 'non_compliant', measured: 2 });
+      expect(judged.message).toContain('im Team Arbeitsvermittlung ohne teilnehmende Person am 08.06.2026–09.06.2026');
+      // June 2026: 22 weekdays, one of them Fronleichnam.
+      expect(judged.evidence).toMatchObject({ dueDayCount: 21 });
+    });
+
+    it('two delegates are only reported on due days', () => {
+      // p2 starts on Saturday 06.06. while p1 stays until Sunday 07.06.
+      const overlap = [m('placement', 'p1', '2025-01-01', '2026-06-07'), m('placement', 'p2', '2026-06-06'), m('specialist_advice', 'f1', '2025-01-01')];
+      expect(month('2026-06', overlap)).toMatchObject({ status: 'non_compliant', measured: 2 });
+      expect(month('2026-06', overlap, 'standalone', workingDays)).toMatchObject({ status: 'compliant', measured: 0 });
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { OfficeCheckDefinition } from './check-definition';
 import { insufficientData } from './outcomes';
 import { WINDOW_MONTHS_PARAM, covers, datesFrom, describeDates, monthBounds, personChanges, windowStart } from './register-days';
-import { joinGerman } from '../time';
-import { TEAMS, type Team } from '../types';
+import { formatWeekdays, joinGerman } from '../time';
+import { TEAMS, WEEKDAYS, type Team, type Weekday } from '../types';
 import { TEAM_LABELS, periodLabel } from '../vocabulary';
 
 const UNIT = 'Tage';
@@ -11,9 +11,12 @@ const UNIT = 'Tage';
  * Section 4.1: "Jede Regionalstelle entsendet hierzu jeweils eine feste teilnehmende Person in die
  * Teams." Judged per calendar month from the team membership register:
  *
- * - "jeweils eine … Person in die Teams": on every day of the month the office has exactly one
+ * - "jeweils eine … Person in die Teams": on every due day of the month the office has exactly one
  *   delegate in each of the two multiplier teams (placement, specialist advice). A day without a
- *   delegate or with two is reported, by team and date.
+ *   delegate or with two is reported, by team and date. Which days are due is the catalog's reading:
+ *   without `dueDays` and `exceptHolidays` every calendar day (catalog 2026.1, as judged); with them
+ *   e.g. Monday to Friday without public holidays, so that a handover from a Friday to the next
+ *   Monday, or a gap on 1 May, is no missing delegate (the teams do not meet on those days).
  * - "feste": the text names no period. Our reading (parameters `maximumChanges`, `changeWindowMonths`):
  *   more changes of person in one team than `maximumChanges` within the months ending with the judged
  *   one are reported as not "fest".
@@ -29,6 +32,9 @@ export const teamDelegatesCheck: OfficeCheckDefinition = {
   params: {
     maximumChanges: { type: 'number', required: false, default: 1, integer: true, min: 0 },
     changeWindowMonths: WINDOW_MONTHS_PARAM(12),
+    // Optional, without a default: absent means every calendar day is due (2026.1 as judged).
+    dueDays: { type: 'weekdays', required: false },
+    exceptHolidays: { type: 'boolean', required: false },
   },
   evaluate(facts, params, context) {
     const month = monthBounds(context.period);
@@ -41,7 +47,10 @@ export const teamDelegatesCheck: OfficeCheckDefinition = {
     const maximumChanges = params.number('maximumChanges');
     const windowMonths = params.number('changeWindowMonths');
     const since = windowStart(context.period!, windowMonths);
-    const dates = datesFrom(month.from, month.to);
+    const dueDays = params.has('dueDays') ? new Set(params.weekdays('dueDays')) : undefined;
+    const holidays = params.has('exceptHolidays') && params.boolean('exceptHolidays') ? (register?.holidays ?? {}) : undefined;
+    const dates = datesFrom(month.from, month.to).filter((date) => (!dueDays || dueDays.has(weekdayOf(date))) && !holidays?.[date]);
+    const which = dueDays || holidays ? dueDayText(dueDays, holidays !== undefined) : undefined;
 
     const teams = TEAMS.map((team) => {
       const spans = memberships.filter((m) => m.team === team);
@@ -76,6 +85,7 @@ export const teamDelegatesCheck: OfficeCheckDefinition = {
         changeDates: t.changeDates,
       })),
       windowFrom: since,
+      ...(which ? { dueDays: which, dueDayCount: dates.length } : {}),
     };
     const compliant = problems.length === 0;
     return {
@@ -84,12 +94,24 @@ export const teamDelegatesCheck: OfficeCheckDefinition = {
       required: 0,
       unit: UNIT,
       message: compliant
-        ? `Im ${periodLabel(context.period!)} hat die Regionalstelle ${facts.office.name} an jedem Tag genau eine teilnehmende Person in jedem Multiplikatorenteam (${joinGerman(TEAMS.map(label))}); ` +
+        ? `Im ${periodLabel(context.period!)} hat die Regionalstelle ${facts.office.name} an jedem Tag${which ? ` (${which})` : ''} genau eine teilnehmende Person in jedem Multiplikatorenteam (${joinGerman(TEAMS.map(label))}); ` +
           `in den ${windowMonths} Monaten bis dahin wechselte die Person höchstens ${maximumChanges === 1 ? 'einmal' : `${maximumChanges}-mal`} je Team.`
-        : `Im ${periodLabel(context.period!)} hat die Regionalstelle ${facts.office.name} nicht durchgehend genau eine feste teilnehmende Person in den Multiplikatorenteams: ${problems.join('; ')}. ` +
+        : `Im ${periodLabel(context.period!)} hat die Regionalstelle ${facts.office.name} nicht durchgehend${which ? ` (${which})` : ''} genau eine feste teilnehmende Person in den Multiplikatorenteams: ${problems.join('; ')}. ` +
           'Je Team ist eine feste Person zu entsenden und im Register der Teammitgliedschaften lückenlos einzutragen.',
       evidence,
       sources: register?.sources ?? [],
     };
   },
 };
+
+/** Monday = 'mon': the weekday of a calendar date (UTC arithmetic, no wall clock involved). */
+function weekdayOf(date: string): Weekday {
+  const [y, m, d] = date.split('-').map(Number);
+  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
+}
+
+/** 'Mo–Fr, ohne gesetzliche Feiertage' for the messages. */
+function dueDayText(days: ReadonlySet<Weekday> | undefined, exceptHolidays: boolean): string {
+  const list = days ? formatWeekdays([...days]) : 'alle Kalendertage';
+  return exceptHolidays ? `${list}, ohne gesetzliche Feiertage` : list;
+}
