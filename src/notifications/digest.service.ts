@@ -77,7 +77,7 @@ export class DigestService implements OnApplicationShutdown {
         this.config.notifications.publicUrl,
       );
       const created = await this.outbox.transaction(async (db) => {
-        const id = await this.outbox.insertDigest(db, { recipientKey: key, side: items[0].side, officeId, digestDate: night, recipients: to, subject, body });
+        const id = await this.outbox.insertDigest(db, { recipientKey: key, side: items[0].side, officeId, digestDate: night, recipients: to, subject, body, dueAt: this.clock() });
         if (id) await this.notifications.attachToDigest(db, items.map((n) => n.id), id);
         return id !== undefined;
       });

@@ -21,11 +21,16 @@ export class MailOutboxRepository {
   }
 
   /** One digest per inbox and night: a second instance building the same night gets undefined. */
-  async insertDigest(db: Db, d: { recipientKey: string; side: string; officeId: string | null; digestDate: string; recipients: string[]; subject: string; body: string }): Promise<string | undefined> {
+  async insertDigest(
+    db: Db,
+    d: { recipientKey: string; side: string; officeId: string | null; digestDate: string; recipients: string[]; subject: string; body: string; dueAt: Date },
+  ): Promise<string | undefined> {
+    // Due at the service's clock, the one claimDue compares with: the database's own clock (the
+    // column default) made a digest built under an injected clock wait until that real time came.
     const rows: Array<{ id: string }> = await db.query(
-      `INSERT INTO mail_outbox (recipient_key, side, office_id, digest_date, recipients, subject, body_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ON CONSTRAINT uq_mail_outbox_digest DO NOTHING RETURNING id`,
-      [d.recipientKey, d.side, d.officeId, d.digestDate, d.recipients, d.subject, d.body],
+      `INSERT INTO mail_outbox (recipient_key, side, office_id, digest_date, recipients, subject, body_text, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT uq_mail_outbox_digest DO NOTHING RETURNING id`,
+      [d.recipientKey, d.side, d.officeId, d.digestDate, d.recipients, d.subject, d.body, d.dueAt],
     );
     return rows[0]?.id;
   }
