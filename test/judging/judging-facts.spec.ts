@@ -65,6 +65,29 @@ describe('judging facts', () => {
     expect(await evidence.hotline(['witten'], new Date('2026-03-02T11:00:00Z'), new Date('2026-03-02T12:00:00Z'))).toEqual([]);
   });
 
+  it('reads a long range a few offices at a time, each office complete and in order of start', async () => {
+    const token = await t.token('coordination');
+    await postJson(t, evidencePath('hattingen', 'hotline-coverage'), token, [
+      { start: '2026-06-01T08:00', end: '2026-06-01T12:00', coveredBy: 'staff' },
+      { start: '2026-01-05T08:00', end: '2026-01-05T17:00', coveredBy: 'call_centre' },
+    ]).expect(201);
+    const year = [new Date('2026-01-01T00:00:00+01:00'), new Date('2027-01-01T00:00:00+01:00')] as const;
+    const ds = t.dataSource;
+    const query = jest.spyOn(ds, 'query');
+    let rows;
+    try {
+      rows = await evidence.hotline(['witten', 'hattingen', 'herdecke'], ...year);
+      // 1,000 office-days per read: two offices of a year in the first, the third in the second.
+      expect(query.mock.calls.filter(([sql]) => /FROM hotline_coverage/.test(sql)).length).toBe(2);
+    } finally {
+      query.mockRestore();
+    }
+    const byOffice = (office: string) => rows.filter((r) => r.office_id === office).map((r) => r.start.toISOString());
+    expect(byOffice('hattingen')).toEqual(['2026-01-05T07:00:00.000Z', '2026-06-01T06:00:00.000Z']);
+    expect(byOffice('witten')).toEqual((await evidence.hotline(['witten'], ...year)).map((r) => r.start.toISOString()));
+    expect(byOffice('witten')).toHaveLength(4);
+  });
+
   it('sums placement officers per month and person without saying who, end date excluded', async () => {
     const result = await evidence.officerMonths(['witten'], '2026-03-02', '2026-03-09');
     expect(result).toEqual([
@@ -72,6 +95,19 @@ describe('judging facts', () => {
       { office_id: 'witten', month: '2026-03', employerServiceMinutes: 300, jobseekerServiceMinutes: 240, workingMinutes: 540, records: 3 },
     ]);
     for (const row of result) expect(Object.keys(row).sort()).toEqual(['employerServiceMinutes', 'jobseekerServiceMinutes', 'month', 'office_id', 'records', 'workingMinutes']);
+  });
+
+  it('reads the officer months through a cursor, page by page, with the same rows in the same order', async () => {
+    const whole = await evidence.officerMonths(['witten', 'hattingen'], '2026-03-01', '2026-04-01');
+    expect(whole).toHaveLength(4);
+    evidence.officerMonthsPerFetch = 1;
+    try {
+      expect(await evidence.officerMonths(['witten', 'hattingen'], '2026-03-01', '2026-04-01')).toEqual(whole);
+      evidence.officerMonthsPerFetch = 4; // a last page exactly full: one more, empty fetch ends it
+      expect(await evidence.officerMonths(['witten', 'hattingen'], '2026-03-01', '2026-04-01')).toEqual(whole);
+    } finally {
+      evidence.officerMonthsPerFetch = 5000;
+    }
   });
 
   it('has no officer months for a period without records', async () => {
