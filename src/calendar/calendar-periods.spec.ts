@@ -1,4 +1,5 @@
-import { isCalendarDate, isoWeekDates, isoWeekOf, monthDates, parseIsoWeek, parseMonth, weekdayOf } from './calendar-periods';
+import { isCalendarDate, isoWeekDates, isoWeekOf, monthDates, parseIsoWeek, parseMonth, weekdayOf, ZONE } from './calendar-periods';
+import { DateTime } from 'luxon';
 
 describe('ISO weeks in Europe/Berlin', () => {
   it('lists Monday to Sunday of a week', () => {
@@ -25,6 +26,31 @@ describe('ISO weeks in Europe/Berlin', () => {
 
   it('accepts a valid week', () => {
     expect(parseIsoWeek('2026-W53')).toEqual({ year: 2026, week: 53 });
+  });
+});
+
+describe('weeks and months by plain date arithmetic', () => {
+  // The dates are computed without luxon (an audit asks for every week at once); luxon's own ISO
+  // calendar is the reference here, for every week and month of 2000–2099 and a few far years.
+  const years = [...Array.from({ length: 100 }, (_, i) => 2000 + i), 1900, 1999, 2400, 2999];
+  it('gives the same dates as luxon for every ISO week and month', () => {
+    for (const year of years) {
+      const weeks = DateTime.fromObject({ weekYear: year, weekNumber: 1 }, { zone: ZONE }).weeksInWeekYear;
+      for (let week = 1; week <= weeks; week++) {
+        const id = `${year}-W${String(week).padStart(2, '0')}`;
+        const monday = DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: ZONE });
+        expect({ id, dates: isoWeekDates(id) }).toEqual({ id, dates: Array.from({ length: 7 }, (_, i) => monday.plus({ days: i }).toISODate()) });
+      }
+      for (let month = 1; month <= 12; month++) {
+        const id = `${year}-${String(month).padStart(2, '0')}`;
+        const first = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE });
+        expect({ id, dates: monthDates(id) }).toEqual({ id, dates: Array.from({ length: first.daysInMonth! }, (_, i) => first.plus({ days: i }).toISODate()) });
+      }
+    }
+  });
+
+  it('does not take a year below 100 for one of the 1900s', () => {
+    expect(isoWeekDates('0050-W10')[0].slice(0, 4)).toBe('0050');
   });
 });
 
