@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../src/app/app.module';
 import { AuditService, type AuditRequest } from '../src/audits/audit.service';
 import { nightlyPeriods } from '../src/audits/audit-periods';
+import { warmHolidayCalendar } from '../src/calendar';
 import { loadConfig } from '../src/config/app-config';
 import { openDataSource } from '../src/database/data-source.factory';
 import type { DatabaseTarget } from '../src/database/database-target';
@@ -303,6 +304,8 @@ async function main(): Promise<number> {
     const bootStart = performance.now();
     const app = await NestFactory.createApplicationContext(AppModule.register({ config, database: target, mode: 'cli' }), { abortOnError: false, logger: new JsonLogger('warn') });
     const bootSeconds = (performance.now() - bootStart) / 1000;
+    // As the service does a second after it listens (main.ts): the holiday library is not loaded inside the audit.
+    warmHolidayCalendar();
     const queries = new QueryTimer().install();
     const auditRuns: TimedRun[] = [];
     const nightlyRuns: TimedRun[] = [];

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { warmHolidayCalendar } from './calendar/nrw-holidays';
 import { ConfigError, loadConfig } from './config/app-config';
 import { CatalogError } from './engine/catalog.error';
 import { DataDirBusyError } from './database/data-dir.lock';
@@ -10,6 +11,9 @@ import { JsonLogger } from './logging/json-logger';
 import { checkCatalogAtStart } from './standards/catalog.service';
 import { QuestionnaireError } from './surveys/questionnaire.error';
 import { checkQuestionnairesAtStart } from './surveys/questionnaire-catalog.service';
+
+/** After listening: long enough for a start-up probe to get its first /health answered. */
+const HOLIDAY_WARM_UP_DELAY_MS = 1000;
 
 /** Set once the embedded database runs, so a failed start closes it and frees the folder lock. */
 let stopEmbeddedOnFailure: () => Promise<void> | undefined = () => undefined;
@@ -67,6 +71,10 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
   if (embedded) secret = embedded.lock.announceHttp(port);
+
+  // The holiday library's first load blocks for ≈ 95 ms: done once the start has settled (and the
+  // first /health answered), not inside the first judgement.
+  setTimeout(() => warmHolidayCalendar(), HOLIDAY_WARM_UP_DELAY_MS).unref();
 
   const base = `http://localhost:${port}`;
   logger.log({ msg: 'listening', url: base, database: embedded ? `embedded (${config.dataDir})` : 'server' }, 'main');

@@ -1,4 +1,4 @@
-export { publicHolidaysNrw, publicHolidays, holidayNameNrw } from './nrw-holidays';
+export { publicHolidaysNrw, publicHolidays, holidayNameNrw, warmHolidayCalendar } from './nrw-holidays';
 export {
   ZONE,
   parseIsoWeek,

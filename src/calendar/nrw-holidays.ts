@@ -28,6 +28,17 @@ export function publicHolidaysNrw(year: number): Map<string, string> {
 }
 
 /**
+ * Loads the holiday library and this year's and next year's holidays ahead of need. The first
+ * lookup in a process costs ≈ 95 ms of synchronous work (the library's rules of every country):
+ * inside an audit it held the event loop for that long. The service calls this shortly after it
+ * listens, when no judgement waits for it; the library stays unloaded until then (cold start).
+ */
+export function warmHolidayCalendar(today = new Date()): void {
+  const year = today.getUTCFullYear();
+  for (const y of [year, year + 1]) if (y >= 1900 && y <= 2999) cachedHolidays(y, COUNTRY, STATE);
+}
+
+/**
  * Name of the NRW public holiday on a date 'YYYY-MM-DD', if it is one. Reads the cached year
  * without copying it (publicHolidaysNrw hands out a copy), so it is cheap enough for every day.
  */
