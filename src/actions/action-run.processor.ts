@@ -4,6 +4,7 @@ import { AuditRunEvents } from '../audits/audit-run.events';
 import { AuditRunRepository, type FindingRef } from '../audits/audit-run.repository';
 import { ZONE } from '../calendar';
 import { CLOCK, type Clock } from '../common/clock';
+import { Slices } from '../common/time-slices';
 import { periodLabel, STATUS_LABELS, type Obligation } from '../engine';
 import { NotificationSweeps } from '../notifications/notification-sweeps.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -87,7 +88,11 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
   async processRun(runId: string): Promise<boolean> {
     // Read before the transaction: the embedded database has one connection.
     const names = new Map((await this.offices.all()).map((o) => [o.id, o.name]));
-    const ctx: NoticeContext = { officeName: (id) => (id === null ? 'ganzer Bezirk' : (names.get(id) ?? id)), rule: (id) => this.catalog.rule(id) };
+    // A rule is looked up once per run: CatalogService.rule asks the clock for today's version each
+    // time, and thousands of new actions after a full-year run made that ~30 ms of the event loop.
+    const rules = new Map<string, ReturnType<CatalogService['rule']>>();
+    const rule = (id: string) => (rules.has(id) ? rules.get(id) : rules.set(id, this.catalog.rule(id)).get(id));
+    const ctx: NoticeContext = { officeName: (id) => (id === null ? 'ganzer Bezirk' : (names.get(id) ?? id)), rule };
     const today = berlinToday(this.clock);
     const ruleIds = this.catalog.rulesOf().filter((r) => r.opensAction).map((r) => r.id);
     const counts: Counts = { opened: 0, linked: 0, verified: 0, reopened: 0 };
@@ -153,13 +158,16 @@ export class ActionRunProcessor implements OnModuleInit, OnApplicationBootstrap 
 
     const events: NewActionEvent[] = [];
     const notices: NewNotification[] = [];
-    opened.forEach((action, i) => {
+    // Thousands of actions after a full-year run: the event loop is handed back between slices.
+    const slices = new Slices();
+    for (const [i, action] of opened.entries()) {
       const periods = periodList(fresh[i].map((f) => f.period));
       events.push({ actionId: action.id, kind: 'opened', fromStatus: null, toStatus: 'open', actor: { runId }, note: `${STATUS_LABELS.non_compliant.text}: ${periods}.` });
       notices.push(
         ...actionNotices(ctx, action, 'action_opened', ['responsible'], `Neue Maßnahme nötig: ${actionSubject(ctx, action)}`, `Der Prüflauf hat festgestellt: ${STATUS_LABELS.non_compliant.text} (${periods}). Bitte bis ${germanDate(action.due_date)} eine Maßnahme planen und umsetzen.`),
       );
-    });
+      await slices.pause();
+    }
     for (const { action } of extended) {
       const added = linked.get(action.id) ?? [];
       if (added.length > 0) {

@@ -1,4 +1,5 @@
 import { ActionRunProcessor } from '../../src/actions/action-run.processor';
+import { ActionRepository } from '../../src/actions/action.repository';
 import { ActionsService } from '../../src/actions/actions.service';
 import { AuditRunRepository } from '../../src/audits/audit-run.repository';
 import { isoWeekDates } from '../../src/calendar';
@@ -46,6 +47,8 @@ describe('corrective actions', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock: () => now });
+    // Findings are linked a few per statement here, so every test also covers a run linked in several.
+    t.app.get(ActionRepository).linksPerStatement = 3;
     coordination = await t.token('coordination');
     herdecke = await t.token('regional', ['herdecke']);
     hattingen = await t.token('regional', ['hattingen']);
