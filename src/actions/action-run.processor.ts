@@ -37,7 +37,7 @@ interface Counts {
  * (verify_period). When a run judges that period for the office and rule:
  * - compliant → verified, the finding is linked as evidence;
  * - non_compliant → open again, with a note and a new due date;
- * - insufficient_data, not_applicable or waived decide nothing: the period could not show whether the
+ * - insufficient_data, not_applicable, waived or observed decide nothing: the period could not show whether the
  *   measure worked, so the next period of the same kind decides instead (noted in the history).
  *   Waiting for late evidence of the same period instead could leave an action "done" forever.
  * A violation in any period that begins after the done date also reopens the action: the gap persists.

@@ -32,7 +32,7 @@ export interface AuditRequest {
 const HEARTBEAT_MS = 60_000;
 
 /** Worst first: the status a matrix cell shows when its periods disagree. */
-const SEVERITY: Record<string, number> = { non_compliant: 5, insufficient_data: 4, waived: 3, compliant: 2, not_applicable: 1 };
+const SEVERITY: Record<FindingStatus, number> = { non_compliant: 6, insufficient_data: 5, waived: 4, compliant: 3, observed: 2, not_applicable: 1 };
 
 @Injectable()
 export class AuditService {

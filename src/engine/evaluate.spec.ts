@@ -47,6 +47,18 @@ describe('evaluate', () => {
     expect(finding.evidence.params).toEqual({ minimumHours: 21.5, creditHolidays: true });
   });
 
+  it('gives an observation no verdict: "observed", whatever its check would say (obligation observe)', () => {
+    // The weekly minimum as an observation: its check says "nicht erfüllt" for 20 h, and "erfüllt" for 22 h.
+    const observed = { ...catalog, rules: catalog.rules.map((r) => (r.id === 'opening.weekly-minimum' ? { ...r, obligation: 'observe' as const } : r)) };
+    const status = (week: ReturnType<ReturnType<typeof aWeek>['build']>) =>
+      evaluate(observed, officeFacts('standalone', { openingWeek: week }), { ruleIds: ['opening.weekly-minimum'] })[0].status;
+    expect(status(aWeek().openWeekdays('08:00', '12:00').build())).toBe('observed');
+    expect(status(aWeek().openWeekdays('08:00', '12:24').build())).toBe('observed');
+    expect(evaluate(catalog, officeFacts('standalone', { openingWeek: aWeek().openWeekdays('08:00', '12:00').build() }), { ruleIds: ['opening.weekly-minimum'] })[0].status).toBe('non_compliant');
+    // Without data it still says so.
+    expect(evaluate(observed, officeFacts('standalone'), { ruleIds: ['opening.weekly-minimum'] })[0].status).toBe('insufficient_data');
+  });
+
   it('a well-run standalone office is compliant with every opening rule', () => {
     const week = aWeek().openWeekdays('08:00', '12:30').open('thu', '14:00', '18:00').build();
     const findings = evaluate(catalog, officeFacts('standalone', { openingWeek: week }), {

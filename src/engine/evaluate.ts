@@ -3,7 +3,7 @@ import type { CheckOutcome, DistrictCheckDefinition, OfficeCheckDefinition } fro
 import { deviationsByRule, judgeUnderDeviation, paramValues } from './deviation';
 import { ParamReader } from './params/param-reader';
 import { ROLE_LABELS } from './vocabulary';
-import type { Catalog, DistrictFacts, EvaluationContext, Facts, Finding, Rule } from './types';
+import type { Catalog, DistrictFacts, EvaluationContext, Facts, Finding, FindingStatus, Rule } from './types';
 
 /**
  * Judges the facts of one office and period against the catalog's office rules (district rules are
@@ -59,11 +59,19 @@ function judge(rule: Rule, facts: Facts, context: EvaluationContext): CheckOutco
   return check.evaluate(facts, new ParamReader(check.params, rule.params), context);
 }
 
+/**
+ * An observation (obligation `observe`) has no target in the text, so it never gets a verdict:
+ * whatever check measures it, a measured value is "observed", never "erfüllt" or "nicht erfüllt".
+ */
+function statusOf(rule: Rule, outcome: CheckOutcome): FindingStatus {
+  return rule.obligation === 'observe' && (outcome.status === 'compliant' || outcome.status === 'non_compliant') ? 'observed' : outcome.status;
+}
+
 function toFinding(catalog: Catalog, rule: Rule, context: EvaluationContext, outcome: CheckOutcome): Finding {
   return {
     ruleId: rule.id,
     title: rule.title,
-    status: outcome.status,
+    status: statusOf(rule, outcome),
     obligation: rule.obligation,
     measured: outcome.measured,
     required: outcome.required,

@@ -21,8 +21,12 @@ export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 
 /** Section 2 speaks of "Montags bis Freitags", section 4.2 of "Montag bis Freitag". */
 export const WORKING_WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
-/** `waived`: the standard was suspended for this office and period by a deviation agreed under section 6. */
-export type FindingStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'insufficient_data' | 'waived';
+/**
+ * `waived`: the standard was suspended for this office and period by a deviation agreed under section 6.
+ * `observed`: an observation value (obligation `observe`) was measured; the text sets no target, so
+ * there is no verdict: neither "erfüllt" nor "nicht erfüllt".
+ */
+export type FindingStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'insufficient_data' | 'waived' | 'observed';
 
 /** Minutes after local midnight, 0..1440, from < to. */
 export interface Interval {

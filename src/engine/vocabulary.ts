@@ -21,6 +21,7 @@ export const STATUS_LABELS: Readonly<Record<FindingStatus, StatusWording>> = {
   insufficient_data: { text: 'Daten fehlen', icon: '?' },
   not_applicable: { text: 'entfällt', icon: '–' },
   waived: { text: 'ausgesetzt (Abweichung)', icon: '§' },
+  observed: { text: 'beobachtet', icon: '○' },
 };
 
 export interface ObligationWording {

@@ -19,7 +19,7 @@ import type { Report, ReportDeviation, ReportSection, ReportVerdict } from './re
 const de = (iso: string) => iso.split('-').reverse().join('.');
 
 /** Worst first: a rule judged over several weeks shows its worst verdict (as the overview's matrix does). */
-const SEVERITY: Record<FindingStatus, number> = { non_compliant: 5, insufficient_data: 4, waived: 3, compliant: 2, not_applicable: 1 };
+const SEVERITY: Record<FindingStatus, number> = { non_compliant: 6, insufficient_data: 5, waived: 4, compliant: 3, observed: 2, not_applicable: 1 };
 
 function worstOf(findings: AuditFindingView[], namePeriod: boolean): AuditFindingView & { explanation: string } {
   const worst = findings.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));

@@ -72,9 +72,9 @@ describe('a month judged with the office registers (issue 15)', () => {
     expect(outside.sources.some((s) => s.startsWith('closure:'))).toBe(true);
     expect(outside.sources.some((s) => s.startsWith('schedule:'))).toBe(true);
 
-    expect(f['appointments.by-arrangement']).toMatchObject({ status: 'compliant', measured: 82.5, required: null });
+    expect(f['appointments.by-arrangement']).toMatchObject({ status: 'observed', measured: 82.5, required: null });
     expect(f['appointments.by-arrangement'].message).toBe('Beobachtungswert: Im April 2026 fanden 82,5 % der Kontakte mit Termin statt (330 von 400).');
-    expect(f['staff.continuity']).toMatchObject({ status: 'compliant', measured: 1.4 });
+    expect(f['staff.continuity']).toMatchObject({ status: 'observed', measured: 1.4 });
   });
 
   it('June 2026: a holiday Thursday afternoon counts, but Fachberatung had no slot outside the opening', async () => {

@@ -31,9 +31,9 @@ export class FindingsQueryDto {
   @IsIn(['office', 'district'], { message: 'muss office oder district sein' })
   scope?: 'office' | 'district';
   @ApiPropertyOptional() @IsOptional() @IsString() rule?: string;
-  @ApiPropertyOptional({ enum: ['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived'] })
+  @ApiPropertyOptional({ enum: ['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived', 'observed'] })
   @IsOptional()
-  @IsIn(['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived'], { message: 'muss compliant, non_compliant, not_applicable, insufficient_data oder waived sein' })
+  @IsIn(['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived', 'observed'], { message: 'muss compliant, non_compliant, not_applicable, insufficient_data, waived oder observed sein' })
   status?: string;
   @ApiPropertyOptional({ enum: ['must', 'should', 'aim', 'observe'] })
   @IsOptional()

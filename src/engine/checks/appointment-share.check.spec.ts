@@ -11,7 +11,7 @@ describe('work by appointment (section 2, observation)', () => {
       { area: 'benefits', byAppointment: 240, walkIn: 60 },
       { area: 'placement', byAppointment: 90, walkIn: 10 },
     ]);
-    expect(finding).toMatchObject({ status: 'compliant', obligation: 'observe', measured: 82.5, required: null, unit: '%' });
+    expect(finding).toMatchObject({ status: 'observed', obligation: 'observe', measured: 82.5, required: null, unit: '%' });
     expect(finding.message).toBe('Beobachtungswert: Im März 2026 fanden 82,5 % der Kontakte mit Termin statt (330 von 400).');
     expect(finding.evidence.areas).toEqual([
       { area: 'Leistung', byAppointment: 240, walkIn: 60, sharePercent: 80 },
@@ -19,8 +19,8 @@ describe('work by appointment (section 2, observation)', () => {
     ]);
   });
 
-  it('stays compliant when nobody came by appointment', () => {
-    expect(share([{ area: 'specialist_advice', byAppointment: 0, walkIn: 5 }])).toMatchObject({ status: 'compliant', measured: 0 });
+  it('is observed also when nobody came by appointment', () => {
+    expect(share([{ area: 'specialist_advice', byAppointment: 0, walkIn: 5 }])).toMatchObject({ status: 'observed', measured: 0 });
   });
 
   it('reports 100 % when every contact was by appointment', () => {

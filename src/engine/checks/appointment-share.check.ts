@@ -39,7 +39,7 @@ export const appointmentShareCheck: OfficeCheckDefinition = {
       return c ? [{ area: APPOINTMENT_AREA_LABELS[area], byAppointment: c.byAppointment, walkIn: c.walkIn, sharePercent: share(c.byAppointment, c.byAppointment + c.walkIn) }] : [];
     });
     return {
-      status: 'compliant',
+      status: 'observed',
       measured,
       required: null,
       unit: UNIT,

@@ -8,13 +8,13 @@ const rate = (caseloadSize: number, changes: number) =>
 describe('staff continuity (section 1.2, observation)', () => {
   it('reports changes of the responsible person per hundred cases, never as a violation', () => {
     const finding = rate(850, 12);
-    expect(finding).toMatchObject({ status: 'compliant', obligation: 'observe', measured: 1.4, required: null, unit: '%' });
+    expect(finding).toMatchObject({ status: 'observed', obligation: 'observe', measured: 1.4, required: null, unit: '%' });
     expect(finding.message).toBe('Beobachtungswert: Im März 2026 wechselte bei 12 von 850 betreuten Fällen die zuständige Person (Wechselquote 1,4 %).');
     expect(finding.evidence).toMatchObject({ caseloadSize: 850, changes: 12 });
   });
 
   it('reports 0 % for a month without a change', () => {
-    expect(rate(1, 0)).toMatchObject({ status: 'compliant', measured: 0 });
+    expect(rate(1, 0)).toMatchObject({ status: 'observed', measured: 0 });
   });
 
   it('reports more than 100 % when cases change hands more than once', () => {

@@ -28,7 +28,7 @@ const base = `/api/v1/offices/${encodeURIComponent(officeId)}`;
 /** How an audit was started, as the pages say it. */
 export const TRIGGER = { nightly: 'nächtlich', manual: 'manuell', cli: 'über die Kommandozeile' };
 /** Worst first, as the matrix ranks a cell's periods (src/audits/audit.service.ts). */
-const SEVERITY = ['non_compliant', 'insufficient_data', 'waived', 'compliant', 'not_applicable'];
+const SEVERITY = ['non_compliant', 'insufficient_data', 'waived', 'compliant', 'observed', 'not_applicable'];
 
 /** The rule the catalog judges with this kind of check (the pages name no rule ids). @param {string} check */
 const ruleByCheck = (check) => standards.rules.find((r) => r.check === check);
