@@ -5,7 +5,10 @@
 //   bytes and the Node version, carries its own checksum, and is written aside and renamed: a stale,
 //   foreign, torn or corrupt cache is never used, only replaced by the next start;
 // - dist/src/main.js, with a note on stderr, when the bundle is missing or belongs to another build
-//   (a build that stopped halfway, a tsc-only rebuild): never a stale service.
+//   (a build that stopped halfway, a tsc-only rebuild): never a stale service;
+// - for the embedded database, its thread is started first (prewarmEmbeddedPostgres): it compiles
+//   PGlite's wasm while this thread loads the service, and opens the data folder only when the
+//   service hands it over after its own checks.
 'use strict';
 const { createHash, randomBytes } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -120,7 +123,20 @@ function chooseEntry(root) {
   return { file: bundle, code };
 }
 
+/** Starts the embedded database's thread ahead of the service (not for a database server, nor without a build). */
+function prewarmDatabase(root) {
+  if (process.env.DATABASE_URL) return;
+  const file = join(root, 'dist', 'src', 'database', 'embedded-postgres.js');
+  if (!existsSync(file)) return;
+  try {
+    require(file).prewarmEmbeddedPostgres();
+  } catch {
+    // Only a head start: the service starts its database thread itself as without it.
+  }
+}
+
 function start(root = join(__dirname, '..')) {
+  prewarmDatabase(root);
   const entry = chooseEntry(root);
   if (!existsSync(entry.file)) {
     process.stderr.write('Der Dienst ist nicht gebaut (dist/src/main.js fehlt). Bitte `npm run build` ausführen oder mit `npm start` starten.\n');

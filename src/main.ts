@@ -5,7 +5,7 @@ import { warmHolidayCalendar } from './calendar/nrw-holidays';
 import { ConfigError, loadConfig } from './config/app-config';
 import { CatalogError } from './engine/catalog.error';
 import { DataDirBusyError } from './database/data-dir.lock';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { discardPrewarmedEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { defaultImageDir, imageFile } from './database/pgdata-image';
 import { JsonLogger } from './logging/json-logger';
 import { checkCatalogAtStart } from './standards/catalog.service';
@@ -29,6 +29,8 @@ async function bootstrap(): Promise<void> {
   // Without its database the service cannot answer: a crash of the embedded one ends the process
   // (exit code 1, so that a supervisor restarts it) instead of leaving it up and failing every request.
   let databaseLost: () => void = () => process.exit(1);
+  // A database server needs no embedded thread: one started ahead (scripts/start-service.js) is ended.
+  if (config.databaseUrl) void discardPrewarmedEmbeddedPostgres();
   const starting: Promise<EmbeddedPostgres> | undefined = config.databaseUrl
     ? undefined
     : startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()), onUnexpectedExit: () => databaseLost() });

@@ -22,6 +22,8 @@ export interface EmbeddedPostgres {
   lock: DataDirLock;
   /** How the database came to be: opened as it was, unpacked from the image, or made by initdb. */
   createdFrom: 'existing' | 'image' | 'initdb';
+  /** Whether it runs in the thread prewarmEmbeddedPostgres started ahead. */
+  startedAhead: boolean;
   /** Closes the database (in its thread), waits for the thread to end, then releases the folder. */
   stop(): Promise<void>;
 }
@@ -40,12 +42,13 @@ export interface EmbeddedPostgresOptions {
   onUnexpectedExit?: (err: Error) => void;
 }
 
-/** Messages between this thread and the database's thread. */
-export interface EmbeddedWorkerData {
-  dataDir: string;
-  image?: string;
-}
-export type ToEmbeddedWorker = { type: 'stop' };
+/**
+ * Messages between this thread and the database's thread. A thread started with a data folder opens
+ * it at once; one started with `prewarm` only loads PGlite and compiles its wasm, and opens the
+ * folder named by a later `open` (prewarmEmbeddedPostgres).
+ */
+export type EmbeddedWorkerData = { dataDir: string; image?: string } | { prewarm: true };
+export type ToEmbeddedWorker = { type: 'stop' } | { type: 'open'; dataDir: string; image?: string };
 export type FromEmbeddedWorker =
   | { type: 'ready'; url: string; createdFrom: EmbeddedPostgres['createdFrom'] }
   | { type: 'failed'; error: WorkerError }
@@ -61,19 +64,66 @@ export interface WorkerError {
 /** A thread that does not end after closing its database is ended: the folder must become free. */
 const STOP_TIMEOUT_MS = 15_000;
 
+const WORKER_MODULE = join(__dirname, 'embedded-postgres.worker');
+
+/** Where a prewarmed thread waits for startEmbeddedPostgres (shared by every copy of this module, the bundle's too). */
+const PREWARMED = Symbol.for('standards-monitor.embedded-postgres.prewarmed');
+type Prewarmed = { worker: Worker; exited: Promise<number>; ended: boolean };
+const slot = globalThis as typeof globalThis & { [PREWARMED]?: Prewarmed };
+
+/**
+ * Starts the database's thread before the application is loaded: it loads PGlite and compiles its
+ * wasm (≈ 0.2 s) while this thread loads and checks the application, and opens the data folder only
+ * when startEmbeddedPostgres hands it over (after the catalog check and the folder lock, as without
+ * it). scripts/start-service.js calls this first thing for the embedded database (cold start, issue
+ * 14). A thread nobody takes keeps nothing alive (unref) and opens nothing.
+ */
+export function prewarmEmbeddedPostgres(): void {
+  if (slot[PREWARMED]) return;
+  const worker = startModuleWorker(WORKER_MODULE, { workerData: { prewarm: true } satisfies EmbeddedWorkerData });
+  const prewarmed: Prewarmed = { worker, exited: new Promise<number>((done) => worker.once('exit', done)), ended: false };
+  void prewarmed.exited.then(() => (prewarmed.ended = true));
+  // A failure to load is reported where it matters: by a fresh thread, when startEmbeddedPostgres starts one instead.
+  worker.on('error', () => undefined);
+  worker.unref();
+  slot[PREWARMED] = prewarmed;
+}
+
+/** The prewarmed thread, once, if one is still alive. */
+function takePrewarmedWorker(): Prewarmed | undefined {
+  const prewarmed = slot[PREWARMED];
+  delete slot[PREWARMED];
+  return prewarmed && !prewarmed.ended ? prewarmed : undefined;
+}
+
+/** Ends a prewarmed thread nobody will take (the service runs on a database server). */
+export async function discardPrewarmedEmbeddedPostgres(): Promise<void> {
+  await takePrewarmedWorker()?.worker.terminate();
+}
+
 export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockInfo['kind'], options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dir = resolve(dataDir);
   // The umask belongs to the process (a worker thread may not set it); set before the thread creates files.
   restrictToOwner();
   const lock = DataDirLock.acquire(dir, kind);
   let worker: Worker;
+  let exited: Promise<number>;
+  let startedAhead: boolean;
   try {
-    worker = startModuleWorker(join(__dirname, 'embedded-postgres.worker'), { workerData: { dataDir: dir, image: options.image } satisfies EmbeddedWorkerData });
+    const prewarmed = takePrewarmedWorker();
+    startedAhead = prewarmed !== undefined;
+    if (prewarmed) {
+      ({ worker, exited } = prewarmed);
+      worker.ref();
+      worker.postMessage({ type: 'open', dataDir: dir, image: options.image } satisfies ToEmbeddedWorker);
+    } else {
+      worker = startModuleWorker(WORKER_MODULE, { workerData: { dataDir: dir, image: options.image } satisfies EmbeddedWorkerData });
+      exited = new Promise<number>((done) => worker.once('exit', done));
+    }
   } catch (err) {
     lock.release();
     throw err;
   }
-  const exited = new Promise<number>((done) => worker.once('exit', done));
 
   let ready: Extract<FromEmbeddedWorker, { type: 'ready' }>;
   try {
@@ -113,6 +163,7 @@ export async function startEmbeddedPostgres(dataDir: string, kind: DataDirLockIn
     url: ready.url,
     lock,
     createdFrom: ready.createdFrom,
+    startedAhead,
     stop() {
       stopping ??= (async () => {
         worker.postMessage({ type: 'stop' } satisfies ToEmbeddedWorker);

@@ -1,6 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EmbeddedWorkerData, FromEmbeddedWorker, ToEmbeddedWorker, WorkerError } from './embedded-postgres';
 import { unpackImage } from './pgdata-unpack';
@@ -14,23 +15,50 @@ import { serveOnUnixSocket, type Served } from './pglite-serve';
  * issue 14), and its queries no longer hold up the service's event loop.
  */
 const port = parentPort!;
-const { dataDir, image } = workerData as EmbeddedWorkerData;
+const data = workerData as EmbeddedWorkerData;
 const send = (message: FromEmbeddedWorker) => port.postMessage(message);
+
+/**
+ * Prewarmed (prewarmEmbeddedPostgres): PGlite's wasm is compiled and its file bundle read now, while
+ * the main thread loads the application; the folder is opened on `open`. A failure here is reported
+ * then, as a failed start.
+ */
+type Preloaded = Required<Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>>;
+// The project's TypeScript libraries (no DOM) do not declare the global WebAssembly; Node has it.
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<Preloaded['pgliteWasmModule']> };
+const preloaded: Promise<Preloaded> | undefined = 'prewarm' in data ? preload() : undefined;
+preloaded?.catch(() => undefined);
 
 let opened: { db: PGlite; served: Served } | undefined;
 let stopRequested = false;
+let opening = false;
 
 // Listening keeps this thread alive while PGlite starts, and lets a stop arrive at any time.
 port.on('message', (message: ToEmbeddedWorker) => {
-  if (message.type !== 'stop' || stopRequested) return;
+  if (message.type === 'open') {
+    if (!opening) begin(message.dataDir, message.image);
+    return;
+  }
+  if (stopRequested) return;
   stopRequested = true;
   if (opened) void stop(opened);
+  // Prewarmed and never opened: nothing to close.
+  else if (!opening) {
+    send({ type: 'stopped' });
+    port.unref();
+  }
 });
 
-async function open(): Promise<{ db: PGlite; served: Served; createdFrom: 'existing' | 'image' | 'initdb' }> {
+async function preload(): Promise<Preloaded> {
+  const dist = dirname(require.resolve('@electric-sql/pglite'));
+  const [wasm, bundle] = await Promise.all([readFile(join(dist, 'pglite.wasm')), readFile(join(dist, 'pglite.data'))]);
+  return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([bundle]) };
+}
+
+async function open(dataDir: string, image: string | undefined): Promise<{ db: PGlite; served: Served; createdFrom: 'existing' | 'image' | 'initdb' }> {
   const pgdata = join(dataDir, 'pgdata');
   const createdFrom = existsSync(join(pgdata, 'PG_VERSION')) ? 'existing' : fromImage(pgdata, image) ? 'image' : 'initdb';
-  const db = await PGlite.create({ dataDir: pgdata });
+  const db = await PGlite.create({ dataDir: pgdata, ...(preloaded ? await preloaded : {}) });
   try {
     // Here rather than on the main thread: the walk over ≈ 1,200 entries costs the main thread
     // 10–17 ms, and it is the same walk; the umask is the process's (set before this thread started).
@@ -80,14 +108,19 @@ function describe(err: unknown): WorkerError {
   return { name: err.name, message: err.message, stack: err.stack, code: (err as NodeJS.ErrnoException).code };
 }
 
-open().then(
-  (result) => {
-    opened = { db: result.db, served: result.served };
-    send({ type: 'ready', url: result.served.url, createdFrom: result.createdFrom });
-    if (stopRequested) void stop(opened);
-  },
-  (err: unknown) => {
-    send({ type: 'failed', error: describe(err) });
-    port.unref();
-  },
-);
+function begin(dataDir: string, image: string | undefined): void {
+  opening = true;
+  open(dataDir, image).then(
+    (result) => {
+      opened = { db: result.db, served: result.served };
+      send({ type: 'ready', url: result.served.url, createdFrom: result.createdFrom });
+      if (stopRequested) void stop(opened);
+    },
+    (err: unknown) => {
+      send({ type: 'failed', error: describe(err) });
+      port.unref();
+    },
+  );
+}
+
+if ('dataDir' in data) begin(data.dataDir, data.image);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataDirBusyError, LOCK_FILE_NAME, readLock } from '../../src/database/data-dir.lock';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { discardPrewarmedEmbeddedPostgres, prewarmEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { watchLoopGaps } from '../support/loop-gaps';
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
@@ -41,7 +41,7 @@ describe('embedded database in its own thread', () => {
   it('serves, keeps the folder locked while open, frees it after stop, and keeps the data', async () => {
     const dataDir = join(parent, 'data');
     embedded = await startEmbeddedPostgres(dataDir, 'test');
-    expect(embedded.createdFrom).toBe('initdb');
+    expect(embedded).toMatchObject({ createdFrom: 'initdb', startedAhead: false });
     expect(readLock(dataDir)).toMatchObject({ pid: process.pid, kind: 'test' });
     await expect(startEmbeddedPostgres(dataDir, 'test')).rejects.toThrow(DataDirBusyError);
     await query(embedded.url, `CREATE TABLE kept (x int); INSERT INTO kept VALUES (42)`);
@@ -81,5 +81,39 @@ describe('embedded database in its own thread', () => {
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
     // Nothing of the failed start stays behind: the next attempt fails the same way instead of finding the folder busy.
     await expect(startEmbeddedPostgres(dataDir, 'test')).rejects.toThrow('PGlite failed to initialize properly');
+  }, 120_000);
+
+  it('takes a thread started ahead (prewarmed): it opens nothing until handed the folder, then serves as any', async () => {
+    const dataDir = join(parent, 'prewarmed');
+    prewarmEmbeddedPostgres();
+    // Long enough for the thread to load PGlite and compile its wasm: it must not have touched the folder.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(existsSync(dataDir)).toBe(false);
+    embedded = await startEmbeddedPostgres(dataDir, 'test');
+    expect(embedded).toMatchObject({ createdFrom: 'initdb', startedAhead: true });
+    expect(await query(embedded.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    // Taken once: the next start gets a thread of its own (here: refused, the folder is busy).
+    await expect(startEmbeddedPostgres(dataDir, 'test')).rejects.toThrow(DataDirBusyError);
+    await embedded.stop();
+    embedded = undefined;
+    expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
+  }, 120_000);
+
+  it('ends a prewarmed thread nobody takes, and reports a failed open of one like any failed start', async () => {
+    prewarmEmbeddedPostgres();
+    await discardPrewarmedEmbeddedPostgres();
+    // Discarded: the next start does not find it (a fresh thread opens the folder).
+    const dataDir = join(parent, 'after-discard');
+    embedded = await startEmbeddedPostgres(dataDir, 'test');
+    expect(embedded).toMatchObject({ createdFrom: 'initdb', startedAhead: false });
+    await embedded.stop();
+    embedded = undefined;
+
+    const broken = join(parent, 'broken-prewarmed');
+    mkdirSync(join(broken, 'pgdata'), { recursive: true });
+    writeFileSync(join(broken, 'pgdata', 'PG_VERSION'), '99\n');
+    prewarmEmbeddedPostgres();
+    await expect(startEmbeddedPostgres(broken, 'test')).rejects.toThrow('PGlite failed to initialize properly');
+    expect(existsSync(join(broken, LOCK_FILE_NAME))).toBe(false);
   }, 120_000);
 });
