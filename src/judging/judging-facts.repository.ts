@@ -123,7 +123,8 @@ const HOTLINE_OFFICE_DAYS_PER_READ = 1000;
 /**
  * The reads behind every judgement, for many offices at once: one query per kind of evidence for
  * a whole chunk of offices and the whole audited range (the hotline a few offices at a time), so an
- * audit's cost grows with the data, not with offices × weeks × queries. Staff time records are aggregated in SQL and never read as rows.
+ * audit's cost grows with the data, not with offices × weeks × queries. Staff time records are
+ * aggregated in SQL and never read as rows.
  */
 @Injectable()
 export class JudgingFactsRepository {
