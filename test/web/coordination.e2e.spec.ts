@@ -79,6 +79,9 @@ describe('coordination pages (Chromium)', () => {
     expect(await herdecke.getAttribute('aria-label')).toMatch(/alle \d+ Zeiträume/);
     expect(await page.locator('button.cell-button[data-office="witten"][data-rule="opening.weekly-minimum"]').textContent()).toContain('erfüllt');
     expect(await page.locator('#matrix tbody tr').count()).toBe(9);
+    // Observation values get no verdict: the legend names "beobachtet" in its own colour.
+    const observed = page.locator('.legend .status-observed');
+    expect(await observed.textContent()).toContain('beobachtet');
     await screenshot(page, 'overview');
   });
 
