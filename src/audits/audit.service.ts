@@ -3,7 +3,7 @@ import { canAccessOffice, type Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import type { JudgementPeriod } from '../judging/judgement-period';
 import { JudgingService } from '../judging/judging.service';
-import { ruleTraits, type FindingStatus, type Obligation } from '../engine';
+import { ruleTraits, STATUS_SEVERITY, type FindingStatus, type Obligation } from '../engine';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogVersionRepository } from '../standards/catalog-version.repository';
@@ -31,8 +31,6 @@ export interface AuditRequest {
 /** While a run is active its heartbeat is renewed this often; stale after 15 min (nightly-audit.job.ts). */
 const HEARTBEAT_MS = 60_000;
 
-/** Worst first: the status a matrix cell shows when its periods disagree. */
-const SEVERITY: Record<FindingStatus, number> = { non_compliant: 6, insufficient_data: 5, waived: 4, compliant: 3, observed: 2, not_applicable: 1 };
 
 @Injectable()
 export class AuditService {
@@ -152,7 +150,7 @@ export class AuditService {
           ? (district.get(c.rule_id) ?? { officeId: null, scope: 'district', ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] })
           : (cells.get(`${c.office_id} ${c.rule_id}`) ?? { officeId: c.office_id, ruleId: c.rule_id, obligation: c.obligation, status: c.status, counts: {}, deviations: [] });
       cell.counts[c.status] = (cell.counts[c.status] ?? 0) + c.n;
-      if ((SEVERITY[c.status] ?? 0) > (SEVERITY[cell.status] ?? 0)) cell.status = c.status;
+      if ((STATUS_SEVERITY[c.status] ?? 0) > (STATUS_SEVERITY[cell.status] ?? 0)) cell.status = c.status;
       cell.deviations = [...new Set([...cell.deviations, ...c.deviations])];
       if (cell.officeId === null) district.set(c.rule_id, cell as DistrictCell);
       else cells.set(`${cell.officeId} ${c.rule_id}`, cell as MatrixCell);

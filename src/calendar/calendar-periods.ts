@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { weekdayOfDate } from '../engine/time';
 import type { Weekday } from '../engine/types';
 import { WEEKDAYS } from '../engine/types';
 
@@ -87,15 +88,8 @@ export function isoWeekOf(date: string): string {
   return `${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`;
 }
 
-/** Sakamoto's day-of-week offsets per month (0 = Sunday). */
-const MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-
-/** Weekday of a date, e.g. '2026-04-03' → 'fri'. A calendar date's weekday needs no time zone. */
+/** Weekday of a date, e.g. '2026-04-03' → 'fri'; RangeError for anything but a real calendar date. */
 export function weekdayOf(date: string): Weekday {
   if (!isCalendarDate(date)) throw new RangeError(`invalid date: ${date}`);
-  const month = Number(date.slice(5, 7));
-  const year = Number(date.slice(0, 4)) - (month < 3 ? 1 : 0);
-  const day = Number(date.slice(8, 10));
-  const sunday0 = (((year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + MONTH_OFFSET[month - 1] + day) % 7) + 7) % 7;
-  return WEEKDAYS[(sunday0 + 6) % 7];
+  return weekdayOfDate(date);
 }

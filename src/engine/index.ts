@@ -1,4 +1,5 @@
 export * from './types';
+export { STATUS_SEVERITY } from './compliance-summary';
 export { evaluate, evaluateDistrict } from './evaluate';
 export { selectRules, ruleTraits, JUDGEMENTS } from './rule-selection';
 export type { RuleSelection } from './rule-selection';

@@ -1,4 +1,17 @@
 import type { Weekday } from './types';
+import { WEEKDAYS } from './types';
+
+/** Sakamoto's day-of-week offsets per month (0 = Sunday). */
+const MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+
+/** Weekday of a valid calendar date 'YYYY-MM-DD', e.g. '2026-04-03' → 'fri'. A date's weekday needs no time zone. */
+export function weekdayOfDate(date: string): Weekday {
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month < 3 ? 1 : 0);
+  const day = Number(date.slice(8, 10));
+  const sunday0 = (((year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + MONTH_OFFSET[month - 1] + day) % 7) + 7) % 7;
+  return WEEKDAYS[(sunday0 + 6) % 7];
+}
 
 /** German weekday names for user-facing messages. */
 export const WEEKDAY_NAMES_DE: Readonly<Record<Weekday, string>> = {

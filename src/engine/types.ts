@@ -27,6 +27,7 @@ export const WORKING_WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu',
  * there is no verdict: neither "erfüllt" nor "nicht erfüllt".
  */
 export type FindingStatus = 'compliant' | 'non_compliant' | 'not_applicable' | 'insufficient_data' | 'waived' | 'observed';
+export const FINDING_STATUSES: readonly FindingStatus[] = ['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived', 'observed'];
 
 /** Minutes after local midnight, 0..1440, from < to. */
 export interface Interval {

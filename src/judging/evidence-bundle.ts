@@ -1,7 +1,6 @@
-import { holidayNameNrw, LocalCalendar } from '../calendar';
+import { holidayNameNrw, LocalCalendar, monthDates } from '../calendar';
 import type { AppliedDeviation, DistrictOfficeFacts, Facts, Need, OfficeIdentity, OfficeRole, PracticeMeetingFacts, WeekSchedule } from '../engine';
 import { pickApplied } from '../deviations/deviation-selection';
-import { datesFrom } from '../engine/checks/register-days';
 import type { JudgementPeriod } from './judgement-period';
 import type { AppointmentSlotFact, CaseloadHandoverFact, ClosureFact, ContactCountFact, EmployerAssignmentRow, HotlineFact, OfficerMonthFact, PracticeMeetingRow, ScheduleVersionFact, SurveyAnswerMonthFact, TeamMembershipRow } from './judging-facts.repository';
 import { appointmentMonth, contactCountsMonth, handoverMonth } from './office-register.facts';
@@ -202,7 +201,7 @@ export class EvidenceBundle {
     let holidays = this.monthHolidays.get(period.id);
     if (!holidays) {
       const found: Record<string, string> = {};
-      for (const date of datesFrom(period.from, period.to)) {
+      for (const date of monthDates(period.id)) {
         const name = this.calendar.day(date).holiday;
         if (name) found[date] = name;
       }

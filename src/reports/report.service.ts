@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { isPlausibleYear, parseIsoWeek, parseMonth, ZONE } from '../calendar';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { periodLabel, STATUS_LABELS, type AppliedDeviation, type FindingStatus } from '../engine';
+import { periodLabel, STATUS_LABELS, STATUS_SEVERITY, type AppliedDeviation, type FindingStatus } from '../engine';
 import { DeviationsService } from '../deviations/deviations.service';
 import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
@@ -18,11 +18,9 @@ import type { Report, ReportDeviation, ReportSection, ReportVerdict } from './re
 
 const de = (iso: string) => iso.split('-').reverse().join('.');
 
-/** Worst first: a rule judged over several weeks shows its worst verdict (as the overview's matrix does). */
-const SEVERITY: Record<FindingStatus, number> = { non_compliant: 6, insufficient_data: 5, waived: 4, compliant: 3, observed: 2, not_applicable: 1 };
-
 function worstOf(findings: AuditFindingView[], namePeriod: boolean): AuditFindingView & { explanation: string } {
-  const worst = findings.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
+  // A rule judged over several weeks shows its worst verdict, as the overview's matrix does.
+  const worst = findings.reduce((a, b) => (STATUS_SEVERITY[b.status] > STATUS_SEVERITY[a.status] ? b : a));
   const same = findings.filter((f) => f.status === worst.status).length;
   const explanation = namePeriod ? `${periodLabel(worst.period)}: ${worst.message}${findings.length > 1 ? ` (${same} von ${findings.length} Zeiträumen ${STATUS_LABELS[worst.status].text})` : ''}` : worst.message;
   return { ...worst, explanation };

@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 
+import { FINDING_STATUSES, OBLIGATIONS } from '../../engine/types';
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** 'muss must, should, aim oder observe sein': the engine's own list, so a new value is accepted and named at once. */
+const oneOf = (values: readonly string[]) => `muss ${values.slice(0, -1).join(', ')} oder ${values[values.length - 1]} sein`;
 const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
 
 export class AuditRequestDto {
@@ -31,13 +35,13 @@ export class FindingsQueryDto {
   @IsIn(['office', 'district'], { message: 'muss office oder district sein' })
   scope?: 'office' | 'district';
   @ApiPropertyOptional() @IsOptional() @IsString() rule?: string;
-  @ApiPropertyOptional({ enum: ['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived', 'observed'] })
+  @ApiPropertyOptional({ enum: FINDING_STATUSES })
   @IsOptional()
-  @IsIn(['compliant', 'non_compliant', 'not_applicable', 'insufficient_data', 'waived', 'observed'], { message: 'muss compliant, non_compliant, not_applicable, insufficient_data, waived oder observed sein' })
+  @IsIn(FINDING_STATUSES, { message: oneOf(FINDING_STATUSES) })
   status?: string;
-  @ApiPropertyOptional({ enum: ['must', 'should', 'aim', 'observe'] })
+  @ApiPropertyOptional({ enum: OBLIGATIONS })
   @IsOptional()
-  @IsIn(['must', 'should', 'aim', 'observe'], { message: 'muss must, should, aim oder observe sein' })
+  @IsIn(OBLIGATIONS, { message: oneOf(OBLIGATIONS) })
   obligation?: string;
   @ApiPropertyOptional({ default: 1000 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(1) @Max(10000) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(0) @Max(10_000_000) offset?: number;

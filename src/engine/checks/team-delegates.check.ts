@@ -1,8 +1,8 @@
 import type { OfficeCheckDefinition } from './check-definition';
 import { insufficientData } from './outcomes';
 import { WINDOW_MONTHS_PARAM, covers, datesFrom, describeDates, monthBounds, personChanges, windowStart } from './register-days';
-import { formatWeekdays, joinGerman } from '../time';
-import { TEAMS, WEEKDAYS, type Team, type Weekday } from '../types';
+import { formatWeekdays, joinGerman, weekdayOfDate } from '../time';
+import { TEAMS, type Team, type Weekday } from '../types';
 import { TEAM_LABELS, periodLabel } from '../vocabulary';
 
 const UNIT = 'Tage';
@@ -49,7 +49,7 @@ export const teamDelegatesCheck: OfficeCheckDefinition = {
     const since = windowStart(context.period!, windowMonths);
     const dueDays = params.has('dueDays') ? new Set(params.weekdays('dueDays')) : undefined;
     const holidays = params.has('exceptHolidays') && params.boolean('exceptHolidays') ? (register?.holidays ?? {}) : undefined;
-    const dates = datesFrom(month.from, month.to).filter((date) => (!dueDays || dueDays.has(weekdayOf(date))) && !holidays?.[date]);
+    const dates = datesFrom(month.from, month.to).filter((date) => (!dueDays || dueDays.has(weekdayOfDate(date))) && !holidays?.[date]);
     const which = dueDays || holidays ? dueDayText(dueDays, holidays !== undefined) : undefined;
 
     const teams = TEAMS.map((team) => {
@@ -103,12 +103,6 @@ export const teamDelegatesCheck: OfficeCheckDefinition = {
     };
   },
 };
-
-/** Monday = 'mon': the weekday of a calendar date (UTC arithmetic, no wall clock involved). */
-function weekdayOf(date: string): Weekday {
-  const [y, m, d] = date.split('-').map(Number);
-  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
-}
 
 /** 'Mo–Fr, ohne gesetzliche Feiertage' for the messages. */
 function dueDayText(days: ReadonlySet<Weekday> | undefined, exceptHolidays: boolean): string {
