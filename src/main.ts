@@ -35,24 +35,26 @@ async function bootstrap(): Promise<void> {
     ? undefined
     : startEmbeddedPostgres(config.dataDir, 'service', { image: imageFile(defaultImageDir()), onUnexpectedExit: () => databaseLost() });
   stopEmbeddedOnFailure = async () => (await starting?.catch(() => undefined))?.stop();
-  // The application's modules are loaded while the embedded database starts in its own thread
-  // (unpacking a fresh folder, opening PGlite: cold start, issue 14). Loading them is synchronous,
-  // so a failed database start is seen at the await below.
+  // The application is built while the embedded database opens in its own thread (cold start,
+  // issue 14): Nest scans the modules and creates whatever does not need the database, and what does
+  // waits for it. Loading the modules is synchronous, so they are required first.
   const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
   const { AppModule } = require('./app/app.module') as typeof import('./app/app.module');
   const { configureApp } = require('./app/configure-app') as typeof import('./app/configure-app');
   const { StartupService } = require('./app/startup.service') as typeof import('./app/startup.service');
-  const embedded = await starting;
   let secret: string | undefined;
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({
-      config,
-      database: embedded ? { url: embedded.url, embedded: true } : { url: config.databaseUrl!, embedded: false },
-      mode: 'service',
-      cliSecret: () => secret,
-    }),
+  const database = starting
+    ? // A database that fails to open is reported by `await starting` below with its own message;
+      // the application, still waiting for it then, is left unfinished and the process ends.
+      starting.then((e) => ({ url: e.url, embedded: true }), () => new Promise<never>(() => undefined))
+    : { url: config.databaseUrl!, embedded: false };
+  const creating = NestFactory.create<NestExpressApplication>(
+    AppModule.register({ config, database, mode: 'service', cliSecret: () => secret }),
     { logger, bodyParser: false, abortOnError: false },
   );
+  creating.catch(() => undefined); // observed below, after the database's own failure
+  const embedded = await starting;
+  const app = await creating;
   configureApp(app, config);
 
   let stopping = false;

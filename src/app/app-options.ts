@@ -6,7 +6,8 @@ export const CLI_SECRET = Symbol('CLI_SECRET');
 
 export interface AppOptions {
   config: AppConfig;
-  database: DatabaseTarget;
+  /** A promise while the embedded database is still opening: the application is built meanwhile (cold start, main.ts). */
+  database: DatabaseTarget | Promise<DatabaseTarget>;
   /** 'cli' leaves out what only a long-running service does (schedulers, demo data). */
   mode: 'service' | 'cli';
   /** Reads the secret that authorises /internal/cli (set once the service announced itself). */
