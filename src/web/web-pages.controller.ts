@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { Public } from '../auth/auth.decorators';
 import { canAccessOffice } from '../auth/principal';
 import { isoWeekOf, ZONE } from '../calendar';
+import { CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
@@ -27,6 +28,7 @@ export class WebPagesController {
   constructor(
     private readonly session: PageSessionService,
     private readonly offices: OfficesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('anmelden')
@@ -54,7 +56,7 @@ export class WebPagesController {
         script: 'overview.js',
         main: `<h1>Übersicht der Prüfläufe</h1>
 <div id="audit-gaps"></div><script type="module" src="/assets/audit-gaps.js"></script>
-<div id="overview" data-today="${berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
+<div id="overview" data-today="${this.berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
 ${actionsPanel(viewer)}
 <div id="practice-meetings"></div><script type="module" src="/assets/practice-meetings.js"></script>`,
       }),
@@ -66,7 +68,7 @@ ${actionsPanel(viewer)}
     const found = await this.officePage(req, res, id);
     if (!found) return;
     const { viewer, office } = found;
-    const today = berlinToday();
+    const today = this.berlinToday();
     const seat = office.seatId ? await this.offices.get(office.seatId).catch(() => undefined) : undefined;
     sendPage(
       res,
@@ -104,7 +106,7 @@ ${actionsPanel(viewer, office.id, today)}`,
 <h1>Öffnungszeiten einreichen: ${escapeHtml(office.name)}</h1>
 <p><a href="${escapeHtml(officePath(office))}">Zurück zur Regionalstelle</a></p>
 </div>
-<div id="schedule-form" data-office-id="${escapeHtml(office.id)}" data-today="${berlinToday()}"></div>`,
+<div id="schedule-form" data-office-id="${escapeHtml(office.id)}" data-today="${this.berlinToday()}"></div>`,
       }),
     );
   }
@@ -195,10 +197,11 @@ ${actionsPanel(viewer, office.id, today)}`,
       return undefined;
     }
   }
-}
 
-function berlinToday(): string {
-  return DateTime.now().setZone(ZONE).toISODate()!;
+  /** Today in Berlin by the service's clock (the one judging, runs and tests use). */
+  private berlinToday(): string {
+    return DateTime.fromJSDate(this.clock(), { zone: ZONE }).toISODate()!;
+  }
 }
 
 /** The ISO week before the current one: the latest week whose records can be complete. */
