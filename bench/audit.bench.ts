@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -18,7 +18,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { serve } from '../src/database/embedded-postgres';
 import { JsonLogger } from '../src/logging/json-logger';
 import { estimateTimeRecords, prepareDataset, TABLES, type LoadResult, type Scale } from './dataset';
-import { MemorySampler, QueryTimer, ServerCpuSampler, type QueryStat } from './instruments';
+import { jsReferenceMs, MemorySampler, QueryTimer, ServerCpuSampler, type QueryStat } from './instruments';
 import { coldStarts, precheckLoad, type ColdStartFigures, type LoadFigures } from './service-load';
 
 /**
@@ -59,6 +59,8 @@ const HELP = `npm run bench -- [options]
 interface Result {
   database: string;
   embedded: boolean;
+  /** This machine's speed for JavaScript (jsReferenceMs), so that runs of different sessions can be compared. */
+  machine: { cores: number; jsReferenceMs: number };
   scale: Scale;
   dataset: LoadResult & { totalRows: number };
   audit: TimedRun & {
@@ -232,6 +234,8 @@ async function main(): Promise<number> {
   const floorRuns = positiveInt('floor-runs', values['floor-runs'], runs);
   const from = START;
   const to = addDays(START, scale.days - 1);
+  // Measured first, before anything else loads this machine.
+  const machine = { cores: availableParallelism(), jsReferenceMs: jsReferenceMs() };
 
   // Each phase (load, audit, floor) connects anew. The embedded socket server serves one
   // connection and may still be detaching the previous one, so it gets a fresh server per phase.
@@ -411,6 +415,7 @@ async function main(): Promise<number> {
     const result: Result = {
       database: databaseLabel,
       embedded: !!pglite,
+      machine,
       scale,
       dataset: { ...dataset, totalRows: TABLES.reduce((n, t) => n + dataset.rows[t], 0) },
       audit: {
@@ -501,6 +506,7 @@ function report(r: Result): string {
   const lines = [
     '',
     `Audit benchmark — ${r.database}`,
+    `Machine: ${r.machine.cores} cores; JavaScript reference work ${r.machine.jsReferenceMs} ms (best of 5; compare runs only next to it)`,
     `Scale: ${r.scale.offices} offices × (${r.scale.officers} placement officers + ${r.scale.otherStaff} other staff), ${r.scale.days} days from ${r.scale.start}`,
     '',
     `Dataset (${r.dataset.reused ? `reused, loaded ${r.dataset.loadedAt}` : 'generated'}; load ${r.dataset.loadSeconds.toFixed(1)} s)`,
