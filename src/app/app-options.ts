@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseTarget } from '../database/database-target';
 
@@ -12,4 +13,6 @@ export interface AppOptions {
   mode: 'service' | 'cli';
   /** Reads the secret that authorises /internal/cli (set once the service announced itself). */
   cliSecret?: () => string | undefined;
+  /** The service's clock (default: the system's). The bench audits a past year as of the day after it. */
+  clock?: Clock;
 }

@@ -35,7 +35,7 @@ export class AppModule {
         { provide: CLI_SECRET, useValue: options.cliSecret ?? (() => undefined) },
         { provide: 'APP_MODE', useValue: options.mode },
         StartupService,
-        { provide: CLOCK, useValue: () => new Date() },
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
       ],
       exports: [APP_CONFIG, CLI_SECRET, 'APP_MODE', CLOCK],
     };

@@ -1,6 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { canAccessOffice, type Principal } from '../auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { ZONE } from '../calendar';
 import type { JudgementPeriod } from '../judging/judgement-period';
 import { JudgingService } from '../judging/judging.service';
 import { ruleTraits, STATUS_SEVERITY, type FindingStatus, type Obligation } from '../engine';
@@ -48,6 +51,7 @@ export class AuditService {
     private readonly catalog: CatalogService,
     private readonly catalogVersions: CatalogVersionRepository,
     private readonly events: AuditRunEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -58,6 +62,7 @@ export class AuditService {
   async run(req: AuditRequest): Promise<AuditRunView | undefined> {
     const { offices, everyOffice } = await this.resolveOffices(req.officeIds);
     const complete = req.periods ?? periodsWithin(req.from, req.to);
+    this.assertEnded(req.to, complete);
     if (complete.length === 0) {
       throw DomainError.validation([{ field: 'to', message: 'Der Zeitraum enthält keine vollständige Kalenderwoche und keinen vollständigen Monat.' }]);
     }
@@ -129,6 +134,22 @@ export class AuditService {
     }
     await this.events.succeeded(runId); // corrective actions (src/actions): exactly once per run, never fails the run
     return toRunView((await this.repo.get(runId))!);
+  }
+
+  /**
+   * Only periods that have ended are judged. A week still running (or not yet begun) would be judged
+   * on days that have not happened: its hotline "uncovered", its time records missing, and a
+   * corrective action "verified" or reopened by evidence that cannot exist yet. One check here
+   * serves the API, the CLI, the nightly job and the demo.
+   */
+  private assertEnded(to: string, periods: readonly JudgementPeriod[]): void {
+    const today = DateTime.fromJSDate(this.clock(), { zone: ZONE });
+    const todayIso = today.toISODate()!;
+    if (to < todayIso && periods.every((p) => p.to < todayIso)) return;
+    const yesterday = today.minus({ days: 1 }).toFormat('dd.MM.yyyy');
+    throw DomainError.validation([
+      { field: 'to', message: `Beurteilt werden nur abgeschlossene Wochen und Monate: Der Zeitraum darf höchstens bis gestern (${yesterday}) reichen.` },
+    ]);
   }
 
   async list(principal: Principal, limit = 50): Promise<AuditRunView[]> {

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/token.service';
+import { CLOCK, type Clock } from '../common/clock';
 import { projectRoot } from '../common/project-root';
 import { AuditService } from '../audits/audit.service';
 import { EvidenceImportService } from '../evidence/evidence-import.service';
@@ -41,6 +42,7 @@ export class DemoDataService {
     private readonly demoActions: DemoActions,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly surveys: SurveyDemoService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async prepare(): Promise<{ coordinationToken: string }> {
@@ -67,7 +69,8 @@ export class DemoDataService {
 
   /** Recent closures, hotline coverage and time records, then an audit so that the overview has a report. */
   private async seedEvidenceAndAudit(principal: Principal): Promise<void> {
-    const now = DateTime.now().setZone(ZONE);
+    // The service's clock: the demo's audits end yesterday by it (AuditService judges only ended periods).
+    const now = DateTime.fromJSDate(this.clock(), { zone: ZONE });
     const json = (body: unknown[]) => ({ contentType: 'application/json', body });
     for (const e of demoEvidence(now)) {
       if (e.closures.length) await this.evidence.importClosures(principal, e.officeId, json(e.closures));
