@@ -242,6 +242,13 @@ export class JudgingService {
    * catalog version is the one in force on that day (the first version for a schedule from before it).
    */
   async judgeSchedule(office: Office, week: WeekSchedule, validity: { validFrom: string; validUntil: string | null }): Promise<ScheduleJudgement> {
+    // As for a real week (judgeFor): a plan that ends before the first version took effect is judged by none.
+    const first = this.catalog.versions[0];
+    if (validity.validUntil !== null && validity.validUntil < first.validFrom) {
+      throw DomainError.validation([
+        { field: 'validUntil', message: `Der Regelkatalog ${first.version} gilt ab ${first.validFrom}; ein Öffnungszeitenplan, der vorher endet, wird nicht nach ihm beurteilt.` },
+      ]);
+    }
     const catalog = this.catalog.forDate(validity.validFrom);
     // Read from memory (PrecheckCache): the pre-check answers while typing and must not wait for the database.
     const seat = office.role === 'tandem-minor' && office.seatId ? await this.precheck.office(office.seatId) : undefined;

@@ -54,6 +54,12 @@ export class ReportService {
   async officeReport(principal: Principal, officeId: string, periodId: string): Promise<Report> {
     const office = await this.offices.getFor(principal, officeId);
     const period = periodOf(periodId);
+    // As for a real week or month (judgeFor): a period no catalog version judges has no report, not
+    // an empty one labelled with the version in force today.
+    if (!this.catalog.forPeriod(period)) {
+      const { version, validFrom } = this.catalog.versions[0];
+      throw DomainError.validation([{ field: 'period', message: `Der Regelkatalog ${version} gilt ab ${validFrom}; frühere Zeiträume werden nicht nach ihm beurteilt.` }]);
+    }
     // A month's report also judges the weekly rules: over the ISO weeks that belong to the month.
     const periods = period.kind === 'month' ? [period.id, ...weeksOfMonth(period.id)] : [period.id];
     const byRule = new Map<string, AuditFindingView[]>();

@@ -95,6 +95,22 @@ describe('judging real weeks and months', () => {
     await judge('witten', 'week=2026-W01').expect(200);
   });
 
+  it('neither pre-checks, stores nor reports a plan or period that ended before the catalog applies', async () => {
+    const before = await t.count('schedule_version');
+    const plan = { officeId: 'witten', validFrom: '2000-01-03', validUntil: '2000-01-09', week: { mon: [{ from: '08:00', to: '12:00' }] } };
+    for (const path of ['/api/v1/schedules/check', '/api/v1/schedules']) {
+      const res = await t.http().post(path).set(auth(coordination)).send(plan).expect(400);
+      expect(res.body.details).toEqual([{ field: 'validUntil', message: expect.stringContaining('gilt ab 2026-01-01') }]);
+    }
+    expect(await t.count('schedule_version')).toBe(before);
+    // A plan ending on the catalog's first day, or open-ended from before it, is judged by that version.
+    const lastDay = await t.http().post('/api/v1/schedules/check').set(auth(coordination)).send({ ...plan, validFrom: '2025-12-29', validUntil: '2026-01-01' }).expect(200);
+    expect(lastDay.body.catalogVersion).toBe('2026.1');
+    const report = await t.http().get('/api/v1/offices/witten/report?period=2025-12').set(auth(coordination)).expect(400);
+    expect(report.body.details).toEqual([{ field: 'period', message: expect.stringContaining('gilt ab 2026-01-01') }]);
+    await t.http().get('/api/v1/offices/witten/report?period=2026-01').set(auth(coordination)).expect(200);
+  });
+
   it('rejects a bad period with a German message naming the parameter', async () => {
     for (const q of ['week=2026-W54', 'week=2026-52', 'month=2026-13', 'month=2026-11&week=2026-W47', '']) {
       const res = await judge('witten', q);
