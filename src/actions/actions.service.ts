@@ -151,7 +151,7 @@ export class ActionsService implements OnModuleInit {
       if (!row) throw notFound(id);
       assertActionAccess(principal, row);
       const problem = commandProblem(command, { status: row.status, responsibleSide: row.responsible_side }, principal.role);
-      if (problem) throw new DomainError('conflict', problem);
+      if (problem) throw problem.kind === 'forbidden' ? DomainError.forbidden(problem.message) : new DomainError('conflict', problem.message);
       const next = change(row, today);
       const changed = next.status === row.status && command === 'comment' ? row : await this.repo.change(db, id, next).catch(liveConflict);
       const kind = command === 'plan' ? 'planned' : command === 'dismiss' ? 'dismissed' : command === 'reopen' ? 'reopened' : command === 'comment' ? 'commented' : 'done';

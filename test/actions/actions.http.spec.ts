@@ -205,20 +205,20 @@ describe('corrective actions', () => {
   });
 
   it.each([
-    ['report done an action that was never planned', 'herdecke', 'opening.every-weekday', 'done', {}, 'zuerst'],
-    ['plan on behalf of the office (coordination)', 'coordination', 'opening.every-weekday', 'plan', { measure: 'x' }, 'plant die verantwortliche Regionalstelle'],
-    ['report done on behalf of the office (coordination)', 'coordination', 'opening.afternoon-for-working-people', 'done', {}, 'nicht die Koordinierungsstelle'],
-    ['verify by hand', 'coordination', 'opening.every-weekday', 'verify', {}, 'nicht von Hand'],
-    ['verify by hand (regional)', 'herdecke', 'opening.every-weekday', 'verify', {}, 'nicht von Hand'],
-    ['dismiss (regional)', 'herdecke', 'opening.every-weekday', 'dismiss', { reason: 'keine Lust' }, 'nur die Koordinierungsstelle'],
-    ['reopen (regional)', 'herdecke', 'opening.every-weekday', 'reopen', {}, 'nur die Koordinierungsstelle'],
-    ['reopen an open action', 'coordination', 'opening.every-weekday', 'reopen', {}, 'noch „offen“'],
-  ])('refuses to %s with 409 and writes nothing', async (_label, who, rule, command, body, message) => {
+    ['report done an action that was never planned', 'herdecke', 'opening.every-weekday', 'done', {}, 'zuerst', 409],
+    ['plan on behalf of the office (coordination)', 'coordination', 'opening.every-weekday', 'plan', { measure: 'x' }, 'plant die verantwortliche Regionalstelle', 403],
+    ['report done on behalf of the office (coordination)', 'coordination', 'opening.afternoon-for-working-people', 'done', {}, 'nicht die Koordinierungsstelle', 403],
+    ['verify by hand', 'coordination', 'opening.every-weekday', 'verify', {}, 'nicht von Hand', 403],
+    ['verify by hand (regional)', 'herdecke', 'opening.every-weekday', 'verify', {}, 'nicht von Hand', 403],
+    ['dismiss (regional)', 'herdecke', 'opening.every-weekday', 'dismiss', { reason: 'keine Lust' }, 'nur die Koordinierungsstelle', 403],
+    ['reopen (regional)', 'herdecke', 'opening.every-weekday', 'reopen', {}, 'nur die Koordinierungsstelle', 403],
+    ['reopen an open action', 'coordination', 'opening.every-weekday', 'reopen', {}, 'noch „offen“', 409],
+  ])('refuses to %s (a side that may never do it: 403; not in this state: 409) and writes nothing', async (_label, who, rule, command, body, message, status) => {
     const token = who === 'coordination' ? coordination : herdecke;
     const action = await actionOf('herdecke', rule);
     const events = await eventCount();
-    const res = await post(token, action.id, command, body).expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, error: 'conflict' });
+    const res = await post(token, action.id, command, body).expect(status);
+    expect(res.body).toMatchObject({ statusCode: status, error: status === 403 ? 'forbidden' : 'conflict' });
     expect(res.body.message).toContain(message);
     expect(await eventCount()).toBe(events);
     expect((await actionOf('herdecke', rule)).status).toBe(action.status);
@@ -230,7 +230,7 @@ describe('corrective actions', () => {
     await post(herdecke, verified.id, 'plan', { measure: 'noch einmal' }).expect(409);
     await post(herdecke, verified.id, 'done', {}).expect(409);
     await post(coordination, verified.id, 'dismiss', { reason: 'egal' }).expect(409);
-    await post(coordination, verified.id, 'verify', {}).expect(409);
+    await post(coordination, verified.id, 'verify', {}).expect(403);
     expect(await eventCount()).toBe(events);
     await post(herdecke, verified.id, 'comment', { note: 'Danke, läuft.' }).expect(200);
   });

@@ -160,12 +160,12 @@ describe('corrective actions from survey results (HTTP)', () => {
     });
 
     it('runs the same cycle as audit actions: the office plans and reports done, the coordination office cannot; no verification period', async () => {
-      expect((await command(coordination, itemAction.actionId, 'plan', { measure: 'x' })).status).toBe(409);
+      expect((await command(coordination, itemAction.actionId, 'plan', { measure: 'x' })).status).toBe(403);
       await command(witten, itemAction.actionId, 'plan', { measure: 'Rückmeldegespräche zweimal im Jahr.' }).expect(200);
-      expect((await command(coordination, itemAction.actionId, 'done')).status).toBe(409);
+      expect((await command(coordination, itemAction.actionId, 'done')).status).toBe(403);
       const done = (await command(witten, itemAction.actionId, 'done', {}).expect(200)).body;
       expect(done).toMatchObject({ status: 'done', doneOn: day(), verifyPeriod: null });
-      expect((await command(witten, itemAction.actionId, 'verify')).status).toBe(409);
+      expect((await command(witten, itemAction.actionId, 'verify')).status).toBe(403);
     });
   });
 

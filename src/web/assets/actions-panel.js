@@ -147,7 +147,7 @@ function actionItem(a, ctx) {
 }
 
 /**
- * The buttons and forms this side may use on this action (the API checks again and answers 409 otherwise).
+ * The buttons and forms this side may use on this action (the API checks again and answers 403 or 409 otherwise).
  * @param {Action} a
  * @param {{ standards: Standards, role: string, reload: () => Promise<void> }} ctx
  * @param {HTMLElement} feedback
