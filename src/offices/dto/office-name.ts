@@ -1,13 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-/**
- * Control characters (C0, DEL, C1) and the Unicode marks that change the writing direction
- * (U+061C, U+200E/F, embeddings and overrides U+202A–E, isolates U+2066–9): invisible in a name,
- * they can make "Witten" display as another office's name on the pages and in exports.
- */
-const WITHOUT_HIDDEN = /^[^\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { WithoutHiddenCharacters } from './hidden-characters';
 
 /**
  * An office's display name (issue 10): surrounding blanks are dropped first, so " " is empty and
@@ -20,6 +14,6 @@ export function IsOfficeName(): PropertyDecorator {
     IsString({ message: 'muss ein Text sein' }),
     MinLength(1, { message: 'darf nicht leer sein' }),
     MaxLength(120, { message: 'darf höchstens 120 Zeichen lang sein' }),
-    Matches(WITHOUT_HIDDEN, { message: 'darf keine Steuerzeichen und keine unsichtbaren Zeichen zur Schreibrichtung enthalten' }),
+    WithoutHiddenCharacters(),
   );
 }
