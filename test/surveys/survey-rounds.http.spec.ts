@@ -127,6 +127,17 @@ describe('survey rounds and one-time codes (HTTP)', () => {
     expect(await t.count('survey_code')).toBe(codes);
   });
 
+  it('refuses a title with hidden characters (shown on the public form and the poster), with the message office names get, writing nothing', async () => {
+    const rounds = await t.count('survey_round');
+    for (const title of ['Befragung \u202Eneddoh', 'Mitarbeiter\u200Bbefragung', '\u2066Befragung\u2069', 'Befragung\u0007', 'Befragung\uFEFF2026']) {
+      const res = await t.http().post('/api/v1/surveys/rounds').set(auth(coordination)).send({ questionnaireId: 'mitarbeitende', offices: ['witten'], from: day(), to: day(14), codesPerOffice: 8, title });
+      expect({ title, status: res.status, details: res.body.details }).toEqual({ title, status: 400, details: [{ field: 'title', message: 'darf keine Steuerzeichen und keine unsichtbaren Zeichen (zur Schreibrichtung oder ohne Breite) enthalten' }] });
+    }
+    expect(await t.count('survey_round')).toBe(rounds);
+    const plain = await openStaffRound(t, coordination, { title: 'Mitarbeiterbefragung Herbst – Süd (2026)' });
+    expect(plain.round).toMatchObject({ title: 'Mitarbeiterbefragung Herbst – Süd (2026)' });
+  });
+
   it('lets only the coordination office open, close and issue codes; a regional office sees only rounds of its own offices', async () => {
     await t.http().post('/api/v1/surveys/rounds').set(auth(witten)).send({ questionnaireId: 'mitarbeitende', offices: ['witten'], from: day(), to: day(7), codesPerOffice: 8 }).expect(403);
     const hattingenOnly = await openStaffRound(t, coordination, { offices: ['hattingen'] });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { WithoutHiddenCharacters } from '../../offices/dto/hidden-characters';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
@@ -14,6 +15,8 @@ export class OpenRoundDto {
 
   @ApiPropertyOptional({ example: 'Mitarbeiterbefragung Herbst 2026', description: 'Ohne: Titel des Fragebogens mit Zeitraum' })
   @IsOptional()
+  // Shown on the public form and the poster: hidden characters could make it read as something else.
+  @WithoutHiddenCharacters()
   @MaxLength(200, { message: 'darf höchstens 200 Zeichen lang sein' })
   @Matches(/\S/, { message: 'darf nicht leer sein' })
   @IsString({ message: 'muss ein Text sein' })
