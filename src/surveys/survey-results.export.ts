@@ -3,6 +3,7 @@ import { fieldsByGap } from './survey-results';
 import type { ComparedField, ComparedGroup, ComparedItem } from './survey-comparison';
 import type { RoundResults } from './survey-results.service';
 import { germanDate } from './survey-clock';
+import { CSV_BOM, csvText } from './csv-text';
 import { AUDIENCE_LABELS, CHANGE_LABELS, FIGURE_LABELS, HIDDEN_REASON_LABELS } from './survey-vocabulary';
 
 /**
@@ -12,7 +13,6 @@ import { AUDIENCE_LABELS, CHANGE_LABELS, FIGURE_LABELS, HIDDEN_REASON_LABELS } f
  * format 0.00, which a German Excel shows as 3,45. CSV: as the audit export, for a German Excel
  * (UTF-8 with BOM, ';', decimal comma, formula-like cells neutralised).
  */
-const CSV_BOM = '\uFEFF';
 const FIELD_SUMMARY = '(Themenfeld insgesamt)';
 
 function maxSteps(results: RoundResults): number {
@@ -79,9 +79,7 @@ function rows(results: RoundResults, fieldId: string | null, steps: number): Cel
 
 function csvCell(value: Cell): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(Number.isInteger(value) ? value : value.toFixed(2)).replace('.', ',') : value;
-  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return typeof value === 'number' ? String(Number.isInteger(value) ? value : value.toFixed(2)).replace('.', ',') : csvText(value);
 }
 
 export function resultsCsv(results: RoundResults): string {

@@ -167,4 +167,13 @@ describe('survey rounds and one-time codes (HTTP)', () => {
     const answered = await answerWithCode(t, json.body.codes[0], { ratings: { 'aufgaben-klar': 2 } });
     expect(answered.status).toBe(201);
   });
+
+  it('writes a formula-like round title into the codes CSV as text, so a spreadsheet does not run it', async () => {
+    const title = '=HYPERLINK("http://evil.example","Hier klicken")';
+    const { round } = await openStaffRound(t, coordination, { title });
+    const csv = await t.http().post(`/api/v1/surveys/rounds/${round.id}/codes?format=csv`).set(auth(coordination)).send({ officeId: 'witten', count: 1 }).expect(201);
+    const [, line] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    // The apostrophe makes Excel show the text; the quotes inside are doubled as CSV requires.
+    expect(line.split(';')[1]).toBe('"\'=HYPERLINK(""http://evil.example"",""Hier klicken"")"');
+  });
 });

@@ -1,0 +1,29 @@
+import { codesCsv } from './participation-codes.csv';
+import { csvText } from './csv-text';
+
+describe('csvText (cells of the survey exports)', () => {
+  it.each([
+    ['=SUMME(A1:A9)', "'=SUMME(A1:A9)"],
+    ['+49 2302 123', "'+49 2302 123"],
+    ['-1+2', "'-1+2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', `"'\r=1+1"`],
+  ])('turns %j, which a spreadsheet would run, into text', (text, cell) => {
+    expect(csvText(text)).toBe(cell);
+  });
+
+  it('leaves ordinary text alone and quotes only what holds a separator, a quote or a line break', () => {
+    expect(csvText('Wetter (Ruhr)')).toBe('Wetter (Ruhr)');
+    expect(csvText('Mitarbeiterbefragung 2026 – Süd')).toBe('Mitarbeiterbefragung 2026 – Süd');
+    expect(csvText('Witten; Hattingen')).toBe('"Witten; Hattingen"');
+    expect(csvText('Der "neue" Standort')).toBe('"Der ""neue"" Standort"');
+  });
+});
+
+describe('codesCsv', () => {
+  it('writes title and office name through csvText', () => {
+    const csv = codesCsv('=HYPERLINK("http://evil.example","Hier klicken")', [{ officeName: '@Witten', codes: ['ABCD-EFGH-JKLMN'] }], 'http://qs.test/teilnahme');
+    expect(csv).toBe('\uFEFFRegionalstelle;Befragung;Code;Adresse zum Antworten\r\n\'@Witten;"\'=HYPERLINK(""http://evil.example"",""Hier klicken"")";ABCD-EFGH-JKLMN;http://qs.test/teilnahme\r\n');
+  });
+});
