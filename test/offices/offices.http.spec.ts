@@ -136,4 +136,52 @@ describe('offices API', () => {
       expect(res.body.details).toEqual([{ field: 'name', message: 'muss ein Text sein' }]);
     });
   });
+
+  describe('unique office names (an import finds an office by id or name)', () => {
+    const create = (body: object) => t.http().post('/api/v1/offices').set(auth(coordination)).send({ role: 'standalone', ...body });
+
+    it('refuses a new office named like another office or its id, ignoring case, blanks and Unicode form, writing nothing', async () => {
+      await create({ id: 'hoexter', name: 'Höxter' }).expect(201);
+      const before = await t.count('office');
+      for (const name of ['Hattingen', 'HATTINGEN', '  hattingen ', 'Ho\u0308xter', 'HÖXTER', 'höxter ', 'Gevelsberg', 'herdecke', 'Hoexter']) {
+        const res = await create({ id: 'zz-test', name });
+        expect({ name, status: res.status, error: res.body.error, field: res.body.details?.[0]?.field }).toEqual({ name, status: 409, error: 'conflict', field: 'name' });
+        expect(res.body.message).toMatch(/ist schon vergeben/);
+      }
+      const byName = await create({ id: 'zz-test', name: 'Hattingen' }).expect(409);
+      expect(byName.body.message).toMatch(/^Der Name „Hattingen“ ist schon vergeben: (So heißt die Regionalstelle mit der Kennung hattingen|Das ist die Kennung der Regionalstelle „Hattingen“)\./);
+      const byId = await create({ id: 'zz-test', name: 'hoexter' }).expect(409);
+      expect(byId.body.message).toMatch(/^Der Name „hoexter“ ist schon vergeben: Das ist die Kennung der Regionalstelle „Höxter“\./);
+      expect(await t.count('office')).toBe(before);
+    });
+
+    it('refuses a new id that is another office\'s name', async () => {
+      await create({ id: 'alt-stadt', name: 'Neustadt' }).expect(201);
+      const res = await create({ id: 'neustadt', name: 'Neustadt Süd' }).expect(409);
+      expect(res.body.details).toEqual([{ field: 'id', message: 'ist schon vergeben (Name der Regionalstelle „Neustadt“, Kennung alt-stadt)' }]);
+      expect(await t.count(`office WHERE id = 'neustadt'`)).toBe(0);
+    });
+
+    it('refuses renaming to another office\'s name or id, keeping the old name; a change of case of its own name is fine', async () => {
+      for (const name of ['Ennepetal', 'ennepetal', ' BRECKERFELD ']) {
+        await t.http().patch('/api/v1/offices/herdecke').set(auth(coordination)).send({ name }).expect(409);
+      }
+      expect((await t.http().get('/api/v1/offices/herdecke').set(auth(coordination))).body.name).toBe('Herdecke');
+      await t.http().patch('/api/v1/offices/herdecke').set(auth(coordination)).send({ name: 'HERDECKE' }).expect(200);
+      await t.http().patch('/api/v1/offices/herdecke').set(auth(coordination)).send({ name: 'Herdecke' }).expect(200);
+    });
+
+    it('lets exactly one of two offices created at once with the same name in', async () => {
+      const before = await t.count('office');
+      const results = await Promise.all(['gleich-a', 'gleich-b', 'gleich-c'].map((id) => create({ id, name: 'Gleichzeitig' })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      expect(await t.count('office')).toBe(before + 1);
+    });
+
+    it('is held by the database too, for any writer', async () => {
+      await expect(t.dataSource.query(`INSERT INTO office (id, name, role) VALUES ('roh', 'WITTEN', 'standalone')`)).rejects.toMatchObject({ driverError: { code: '23505' } });
+      await expect(t.dataSource.query(`UPDATE office SET name = 'ennepetal' WHERE id = 'gevelsberg'`)).rejects.toMatchObject({ driverError: { code: '23505' } });
+      expect(await t.count(`office WHERE id = 'roh'`)).toBe(0);
+    });
+  });
 });
