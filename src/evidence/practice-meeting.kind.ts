@@ -1,5 +1,6 @@
 import { TEAM_LABELS } from '../engine';
 import type { Team } from '../engine';
+import { officeNameKey } from '../offices/office-name-key';
 import { PracticeMeetingRowDto } from './dto/practice-meeting-row.dto';
 import type { EvidenceKind, RowDetail } from './evidence-kind';
 
@@ -18,29 +19,44 @@ export interface KnownOffice {
   name: string;
 }
 
-const loose = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
-
 /**
  * The practice meetings register for the offices that exist: a list cell names offices by id
- * (`witten`) or name (`Wetter (Ruhr)`); an unknown one is an error of that row and field. With no
- * offices (the template) every list is refused, which the template never needs.
+ * (`witten`) or name (`Wetter (Ruhr)`), compared as office names are (officeNameKey). An id wins
+ * over a name; a name counts only when one office has it. Offices created before names had to be
+ * unique may share one, and the import must not pick either: that entry, like an unknown one, is an
+ * error of its row and field. With no offices (the template) every list is refused, which the
+ * template never needs.
  */
 export function practiceMeetingKind(offices: readonly KnownOffice[]): EvidenceKind<PracticeMeetingRowDto, PracticeMeetingRecord> {
-  const byName = new Map<string, string>();
-  for (const o of offices) {
-    byName.set(loose(o.id), o.id);
-    byName.set(loose(o.name), o.id);
-  }
-  const resolve = (field: 'invited' | 'attended', names: readonly string[], errors: RowDetail[]): string[] => {
+  const byId = new Map(offices.map((o) => [officeNameKey(o.id), o.id]));
+  const byName = new Map<string, string[]>();
+  for (const o of offices) byName.set(officeNameKey(o.name), [...(byName.get(officeNameKey(o.name)) ?? []), o.id].sort());
+  /** The ids an entry may mean: its own id, else every office of that name (none, one or several). */
+  const candidates = (entry: string): string[] => {
+    const key = officeNameKey(entry);
+    const id = byId.get(key);
+    return id ? [id] : (byName.get(key) ?? []);
+  };
+  const resolve = (field: 'invited' | 'attended', entries: readonly string[], errors: RowDetail[]): string[] => {
     const ids = new Set<string>();
-    const unknown = names.filter((name) => {
-      const id = byName.get(loose(name));
-      if (id) ids.add(id);
-      return !id;
-    });
-    if (unknown.length > 0) {
-      errors.push({ field, message: `nennt ${unknown.length === 1 ? 'eine unbekannte Regionalstelle' : 'unbekannte Regionalstellen'}: ${unknown.map((u) => `„${u}“`).join(', ')}; bekannt sind ${offices.map((o) => o.name).join(', ')}` });
+    const unknown: string[] = [];
+    const ambiguous: Array<{ entry: string; ids: string[] }> = [];
+    for (const entry of entries) {
+      const found = candidates(entry);
+      if (found.length === 1) ids.add(found[0]);
+      else if (found.length === 0) unknown.push(entry);
+      else ambiguous.push({ entry, ids: found });
     }
+    const problems: string[] = [];
+    if (unknown.length > 0) {
+      problems.push(`nennt ${unknown.length === 1 ? 'eine unbekannte Regionalstelle' : 'unbekannte Regionalstellen'}: ${unknown.map((u) => `„${u}“`).join(', ')}; bekannt sind ${[...new Set(offices.map((o) => o.name))].join(', ')}`);
+    }
+    if (ambiguous.length > 0) {
+      const listed = ambiguous.map((a) => `„${a.entry}“ (so heißen ${a.ids.join(', ')})`).join(', ');
+      const one = ambiguous.length === 1;
+      problems.push(`nennt ${one ? 'eine Regionalstelle, deren Name nicht eindeutig ist' : 'Regionalstellen, deren Namen nicht eindeutig sind'}: ${listed}; bitte die Kennung angeben`);
+    }
+    if (problems.length > 0) errors.push({ field, message: problems.join('; ') });
     return [...ids].sort();
   };
   const names = new Map(offices.map((o) => [o.id, o.name]));
