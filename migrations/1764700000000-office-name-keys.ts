@@ -38,10 +38,11 @@ export class OfficeNameKeys1764700000000 implements MigrationInterface {
               UNION ALL
               SELECT office_name_key(name), id, 1, created_at FROM office) k
        ORDER BY key, by_name, created_at, office_id`);
+    // Keys in one order for every writer: two creates that each want the other's key wait instead of deadlocking.
     await q.query(`CREATE FUNCTION office_name_keys_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM office_name_key WHERE office_id = NEW.id;
-        INSERT INTO office_name_key (key, office_id) SELECT DISTINCT k, NEW.id FROM unnest(ARRAY[NEW.id, office_name_key(NEW.name)]) k;
+        INSERT INTO office_name_key (key, office_id) SELECT DISTINCT k, NEW.id FROM unnest(ARRAY[NEW.id, office_name_key(NEW.name)]) k ORDER BY k;
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER tr_office_name_keys AFTER INSERT OR UPDATE OF id, name ON office

@@ -178,6 +178,14 @@ describe('offices API', () => {
       expect(await t.count('office')).toBe(before + 1);
     });
 
+    it('lets one of two offices in that take each other\'s id as name at once', async () => {
+      for (let round = 0; round < 5; round++) {
+        const [a, b] = [`kreuz-a${round}`, `kreuz-b${round}`];
+        const results = await Promise.all([create({ id: a, name: b }), create({ id: b, name: a })]);
+        expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      }
+    });
+
     it('is held by the database too, for any writer', async () => {
       await expect(t.dataSource.query(`INSERT INTO office (id, name, role) VALUES ('roh', 'WITTEN', 'standalone')`)).rejects.toMatchObject({ driverError: { code: '23505' } });
       await expect(t.dataSource.query(`UPDATE office SET name = 'ennepetal' WHERE id = 'gevelsberg'`)).rejects.toMatchObject({ driverError: { code: '23505' } });
