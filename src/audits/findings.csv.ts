@@ -1,4 +1,5 @@
 import { describeChanges, OBLIGATION_LABELS, periodLabel, STATUS_LABELS, type Catalog, type FindingStatus, type Obligation } from '../engine';
+import { CSV_BOM, csvText } from '../common/csv-text';
 import type { AuditFindingView } from './audit-run.view';
 
 /** What a line needs beyond the finding: office names and the catalog (parameter labels of deviations). */
@@ -7,11 +8,8 @@ export interface CsvContext {
   catalog: Pick<Catalog, 'rules'>;
 }
 
-/**
- * CSV for German Excel: UTF-8 with BOM (else umlauts break), ';' as separator and decimal commas
- * (Excel in a German locale reads '21,5' as a number and '21.5' as a date or text).
- */
-export const CSV_BOM = '\uFEFF';
+// CSV for German Excel (src/common/csv-text.ts): UTF-8 with BOM, ';' as separator, and decimal
+// commas here (Excel in a German locale reads '21,5' as a number and '21.5' as a date or text).
 
 /**
  * People read names, not codes: office names, periods as 'KW 45/2026', the rule's title beside its
@@ -33,12 +31,6 @@ const HEADER = [
   'Kennung Regionalstelle',
   'Kennung Zeitraum',
 ];
-
-function cell(value: string): string {
-  // Quote always when needed; also neutralise formula injection (a cell starting with = + - @).
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function germanNumber(n: number | null): string {
   return n === null || n === undefined ? '' : String(n).replace('.', ',');
@@ -69,7 +61,7 @@ export function csvLine(f: AuditFindingView, ctx: CsvContext): string {
       f.officeId,
       f.period,
     ]
-      .map((v) => cell(String(v)))
+      .map((v) => csvText(String(v)))
       .join(';') + '\r\n'
   );
 }

@@ -1,4 +1,4 @@
-import { CSV_BOM, csvText } from './csv-text';
+import { CSV_BOM, csvText } from '../common/csv-text';
 
 /**
  * The CSV of one-time codes (for mail merge or a label printer): German Excel, one code per line;

@@ -3,7 +3,7 @@ import { fieldsByGap } from './survey-results';
 import type { ComparedField, ComparedGroup, ComparedItem } from './survey-comparison';
 import type { RoundResults } from './survey-results.service';
 import { germanDate } from './survey-clock';
-import { CSV_BOM, csvText } from './csv-text';
+import { CSV_BOM, csvText } from '../common/csv-text';
 import { AUDIENCE_LABELS, CHANGE_LABELS, FIGURE_LABELS, HIDDEN_REASON_LABELS } from './survey-vocabulary';
 
 /**

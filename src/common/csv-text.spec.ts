@@ -1,7 +1,6 @@
-import { codesCsv } from './participation-codes.csv';
 import { csvText } from './csv-text';
 
-describe('csvText (cells of the survey exports)', () => {
+describe('csvText (cells of every CSV export)', () => {
   it.each([
     ['=SUMME(A1:A9)', "'=SUMME(A1:A9)"],
     ['+49 2302 123', "'+49 2302 123"],
@@ -18,12 +17,5 @@ describe('csvText (cells of the survey exports)', () => {
     expect(csvText('Mitarbeiterbefragung 2026 – Süd')).toBe('Mitarbeiterbefragung 2026 – Süd');
     expect(csvText('Witten; Hattingen')).toBe('"Witten; Hattingen"');
     expect(csvText('Der "neue" Standort')).toBe('"Der ""neue"" Standort"');
-  });
-});
-
-describe('codesCsv', () => {
-  it('writes title and office name through csvText', () => {
-    const csv = codesCsv('=HYPERLINK("http://evil.example","Hier klicken")', [{ officeName: '@Witten', codes: ['ABCD-EFGH-JKLMN'] }], 'http://qs.test/teilnahme');
-    expect(csv).toBe('\uFEFFRegionalstelle;Befragung;Code;Adresse zum Antworten\r\n\'@Witten;"\'=HYPERLINK(""http://evil.example"",""Hier klicken"")";ABCD-EFGH-JKLMN;http://qs.test/teilnahme\r\n');
   });
 });

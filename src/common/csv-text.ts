@@ -9,9 +9,9 @@ export const CSV_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One text cell of the survey exports (results and participation codes): formula-like text
- * neutralised, then quoted when it holds the separator, a quote or a line break. Numbers are no
- * text: a negative one must stay a number (see csvCell in survey-results.export.ts).
+ * One text cell of every CSV export (findings, survey results, participation codes): formula-like
+ * text neutralised, then quoted when it holds the separator, a quote or a line break. Numbers are
+ * no text: a negative one must stay a number (see csvCell in survey-results.export.ts).
  */
 export function csvText(text: string): string {
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
