@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { WithoutHiddenCharacters } from './hidden-characters';
+import { WithoutHiddenCharacters } from '../../common/hidden-characters';
 
 /**
  * An office's display name (issue 10): surrounding blanks are dropped first, so " " is empty and

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { WithoutHiddenCharacters } from '../../offices/dto/hidden-characters';
+import { WithoutHiddenCharacters } from '../../common/hidden-characters';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
