@@ -31,10 +31,27 @@ const GERMAN: Record<string, string> = {
   isUuid: 'muss eine gültige ID sein',
 };
 
-function german(constraint: string, original: string): string {
+/** forbidUnknownValues: the value has no validation rules at all (not an instance of the DTO). */
+const UNKNOWN_VALUE = 'an unknown value was passed to the validate function';
+
+/**
+ * class-validator builds its default messages in a few fixed shapes: "<property> must …",
+ * "<property> should …", "<property> is …", with "each value in ", "nested property ", "property "
+ * or "minimal/maximal allowed date for " in front. They are recognised by that shape, with the
+ * property's own name, not by English words anywhere: a German message may quote English enum
+ * values ("muss must, should, aim oder observe sein") and must stay as written.
+ */
+function isEnglishDefault(message: string, property: string | undefined): boolean {
+  if (message === '' || message === UNKNOWN_VALUE) return true;
+  if (property === undefined) return false;
+  const name = property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const prefixes = '(?:each value in |nested property |property |All |(?:minimal|maximal) allowed date for )*';
+  return new RegExp(`^${prefixes}${name}(?:'s)? (?:must|should|is|has)\\b`).test(message);
+}
+
+function german(constraint: string, original: string, property: string | undefined): string {
   // A message set in a DTO is German already; class-validator's English defaults are replaced.
-  const englishDefault = /\b(must|should|property|each value)\b/.test(original);
-  return englishDefault ? (GERMAN[constraint] ?? 'ist ungültig') : original;
+  return isEnglishDefault(original, property) ? (GERMAN[constraint] ?? 'ist ungültig') : original;
 }
 
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -42,7 +59,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const e of errors) {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
     for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: german(constraint, message) });
+      out.push({ field, message: german(constraint, message, e.property) });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
