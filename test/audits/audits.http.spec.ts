@@ -100,6 +100,20 @@ describe('audit runs and reports', () => {
     await t.http().get(`/api/v1/audits/${runId}/findings?status=bad`).set(auth(coordination)).expect(400);
   });
 
+  it('says what is wrong with a findings filter, in the words of the filter', async () => {
+    const refused = async (q: string) => (await t.http().get(`/api/v1/audits/${runId}/findings?${q}`).set(auth(coordination)).expect(400)).body.details;
+    // The German message quotes the English values a client has to send; it is not replaced by a generic one.
+    expect(await refused('obligation=x')).toEqual([{ field: 'obligation', message: 'muss must, should, aim oder observe sein' }]);
+    // Not a whole number in decimal digits: named as such before any range check.
+    for (const q of ['limit=abc', 'limit=NaN', 'limit=1&limit=2', 'limit=0x10', 'limit=1e3', 'limit=', 'limit=1.5', 'offset=0x10']) {
+      expect({ q, details: await refused(q) }).toEqual({ q, details: [{ field: q.slice(0, q.indexOf('=')), message: 'muss eine ganze Zahl sein' }] });
+    }
+    expect(await refused('limit=10001')).toEqual([{ field: 'limit', message: 'darf höchstens 10000 sein' }]);
+    expect(await refused('limit=0')).toEqual([{ field: 'limit', message: 'muss mindestens 1 sein' }]);
+    const page = await t.http().get(`/api/v1/audits/${runId}/findings?limit=3&offset=2`).set(auth(coordination)).expect(200);
+    expect(page.body).toHaveLength(3);
+  });
+
   it('shows a regional office only its own rows', async () => {
     const list = await t.http().get('/api/v1/audits').set(auth(witten)).expect(200);
     expect(list.body[0].officeIds).toEqual(['witten']);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 
 import { FINDING_STATUSES, OBLIGATIONS } from '../../engine/types';
 
@@ -8,6 +8,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** 'muss must, should, aim oder observe sein': the engine's own list, so a new value is accepted and named at once. */
 const oneOf = (values: readonly string[]) => `muss ${values.slice(0, -1).join(', ')} oder ${values[values.length - 1]} sein`;
 const DATE_MESSAGE = 'muss ein Datum im Format JJJJ-MM-TT sein';
+const WHOLE_NUMBER = 'muss eine ganze Zahl sein';
+
+/**
+ * A query value is text. Only decimal digits become a number: Number() would also take "0x10",
+ * "1e3" or "" and turn a repeated parameter (a list) into NaN; those stay as sent and IsInt names
+ * them.
+ */
+const decimalDigits = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 export class AuditRequestDto {
   @ApiProperty({ example: '2026-11-01' })
@@ -43,8 +51,22 @@ export class FindingsQueryDto {
   @IsOptional()
   @IsIn(OBLIGATIONS, { message: oneOf(OBLIGATIONS) })
   obligation?: string;
-  @ApiPropertyOptional({ default: 1000 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(1) @Max(10000) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'muss eine ganze Zahl sein' }) @Min(0) @Max(10_000_000) offset?: number;
+  // class-validator runs the lowest decorator first and stops at the first failure: the type check
+  // comes last in the source so that "abc" is named as not a whole number, not as too large.
+  @ApiPropertyOptional({ default: 1000 })
+  @IsOptional()
+  @Transform(decimalDigits)
+  @Max(10000, { message: 'darf höchstens 10000 sein' })
+  @Min(1, { message: 'muss mindestens 1 sein' })
+  @IsInt({ message: WHOLE_NUMBER })
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Transform(decimalDigits)
+  @Max(10_000_000, { message: 'darf höchstens 10000000 sein' })
+  @Min(0, { message: 'darf nicht negativ sein' })
+  @IsInt({ message: WHOLE_NUMBER })
+  offset?: number;
 }
 
 export class ExportQueryDto {
