@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxDate, ValidateNested, validateSync } from 'class-validator';
-import { flattenValidationErrors } from './validation-messages';
+import { flattenValidationErrors, NOT_AN_OBJECT_MESSAGE } from './validation-messages';
 
 const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
@@ -62,5 +62,11 @@ describe('German validation messages', () => {
   it('replaces the message for a value without any rules', () => {
     const details = flattenValidationErrors(validateSync({}, OPTIONS));
     expect(details.map((d) => d.message)).toEqual(['ist ungültig']);
+  });
+
+  it("says in German that a body must be a JSON object (Nest's message for a list or a plain value)", () => {
+    const details = flattenValidationErrors([{ property: 'body', constraints: { isObject: 'Validation failed (object is expected)' }, children: [] }]);
+    expect(details).toEqual([{ field: '', message: NOT_AN_OBJECT_MESSAGE }]);
+    expect(NOT_AN_OBJECT_MESSAGE).toBe('Der Inhalt der Anfrage muss ein JSON-Objekt sein.');
   });
 });

@@ -31,6 +31,10 @@ const GERMAN: Record<string, string> = {
   isUuid: 'muss eine gültige ID sein',
 };
 
+/** Nest's ValidationPipe says this when the body is a list or a plain value where the DTO expects an object. */
+const NOT_AN_OBJECT = 'Validation failed (object is expected)';
+export const NOT_AN_OBJECT_MESSAGE = 'Der Inhalt der Anfrage muss ein JSON-Objekt sein.';
+
 /** forbidUnknownValues: the value has no validation rules at all (not an instance of the DTO). */
 const UNKNOWN_VALUE = 'an unknown value was passed to the validate function';
 
@@ -59,7 +63,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const e of errors) {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
     for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: german(constraint, message, e.property) });
+      // The whole body is wrong, not one of its fields: no field to name.
+      if (message === NOT_AN_OBJECT) out.push({ field: '', message: NOT_AN_OBJECT_MESSAGE });
+      else out.push({ field, message: german(constraint, message, e.property) });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

@@ -25,6 +25,17 @@ describe('hostile input', () => {
     expect(name).toBe('Witten');
   });
 
+  it.each([
+    ['a JSON list', 'application/json', '[]'],
+    ['a JSON list of objects', 'application/json', '[{"note":"x"}]'],
+  ])('says in German that a body must be an object when it is %s', async (_label, type, body) => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const path of [`/api/v1/actions/${id}/done`, `/api/v1/deviations/${id}/consent`]) {
+      const res = await t.http().post(path).set(auth()).set('Content-Type', type).send(body);
+      expect({ path, status: res.status, details: res.body.details }).toEqual({ path, status: 400, details: [{ field: '', message: 'Der Inhalt der Anfrage muss ein JSON-Objekt sein.' }] });
+    }
+  });
+
   it('answers a CSV import with a NUL character with 400 and stores nothing', async () => {
     const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'text/csv').send('date;reason\n2026-03-02;Per\u0000sonalversammlung\n');
     expect(res.status).toBe(400);
