@@ -90,6 +90,35 @@ describe('reading opening_hours texts into a weekly schedule', () => {
   });
 });
 
+describe('messages for texts the library cannot read', () => {
+  it.each([
+    ['minutes above 59', 'Mo 08:60-12:00', 'Die Öffnungszeiten sind bei „Mo 08:60“ nicht lesbar: Die Minuten gehen nur bis 59; Uhrzeiten bitte als HH:MM-HH:MM angeben, z. B. 08:00-12:30.'],
+    ['missing minutes', 'Mo 08:', 'Die Öffnungszeiten sind nach „Mo 08:“ nicht lesbar: Nach dem Doppelpunkt fehlen die Minuten; Uhrzeiten bitte als HH:MM-HH:MM angeben, z. B. 08:00-12:30.'],
+    ['a missing colon', 'Mo 08-x', 'Die Öffnungszeiten sind bei „Mo 08-x“ nicht lesbar: Die Uhrzeit braucht Stunden und Minuten mit Doppelpunkt; Uhrzeiten bitte als HH:MM-HH:MM angeben, z. B. 08:00-12:30.'],
+    ['a second colon', 'Mo 08:00-12:00:00', 'Die Öffnungszeiten sind bei „Mo 08:00-12:00:“ nicht lesbar: Hier ist ein Doppelpunkt nicht vorgesehen.'],
+    ['a lone number', 'Mo 08', 'Die Öffnungszeiten sind bei „Mo 08“ nicht lesbar: Hier ist eine Zahl nicht vorgesehen.'],
+    ['a stray character', 'Mo 08:00-12:00 @', 'Die Öffnungszeiten sind bei „Mo 08:00-12:00 @“ nicht lesbar: Das Zeichen „@“ ist an dieser Stelle nicht vorgesehen.'],
+    ['a word (two places marked by the library)', 'immer offen', 'Die Öffnungszeiten sind bei „im“ nicht lesbar: Das Zeichen „i“ ist an dieser Stelle nicht vorgesehen.'],
+    ['a letter in brackets', 'Mo[x] 08:00-12:00', 'Die Öffnungszeiten sind bei „Mo[x“ nicht lesbar: In dieser Spanne steht etwas Unerwartetes.'],
+    ['a time outside the day', 'Mo 25:00-26:00', 'Die Öffnungszeiten sind bei „Mo 25:00“ nicht lesbar: Die Zeitspanne beginnt nicht innerhalb des Tages (00:00 bis 23:59); Uhrzeiten bitte als HH:MM-HH:MM angeben, z. B. 08:00-12:30.'],
+    ['a time without an end', 'Mo 08:00', 'Die Öffnungszeiten sind nach „Mo 08:00“ nicht lesbar: Nach der Uhrzeit fehlt das Ende der Zeitspanne; Uhrzeiten bitte als HH:MM-HH:MM angeben, z. B. 08:00-12:30.'],
+    ['a repetition', 'Mo 08:00-12:00/5', 'Die Öffnungszeiten sind bei „Mo 08:00-12:00/5“ nicht lesbar: Zeitpunkte und Wiederholungen (z. B. „/01:30“) sind nicht möglich; Uhrzeiten bitte als HH:MM-HH:MM angeben, z. B. 08:00-12:30.'],
+    ['two commas', 'Mo,,Tu 08:00-12:00', 'Die Öffnungszeiten sind bei „Mo,“ nicht lesbar: Das Komma steht hier fehl am Platz; Regeln bitte mit „;“ trennen.'],
+    ['a span over two midnights', 'Mo 20:00-50:00', 'Die Öffnungszeiten sind bei „Mo 20:00-50:00“ nicht lesbar: Eine Zeitspanne darf höchstens bis in den nächsten Tag reichen.'],
+  ])('says in German what is wrong with %s', (_label, text, expected) => {
+    expect(errorOf(text)).toBe(expected);
+  });
+
+  it.each(['Mo 08:60-12:00', 'Mo 08:', 'Mo 08-x', 'Mo 08:00-12:00:00', 'Mo 08', 'immer offen', 'Mo[x] 08:00-12:00', 'Mo[0] 08:00-12:00', 'Mo-Fr morgens', 'Mo 08:00-12:00 "a', 'Mo 08:00-12:00,,14:00-16:00'])(
+    'passes none of the library\'s own words on for %s',
+    (text) => {
+      const error = errorOf(text);
+      expect(error).toMatch(/^Die Öffnungszeiten sind /);
+      expect(error).not.toMatch(/https?:|<---|‹|token|number|timesep|Unexpected|Missing|greater|expected|opening_hours|Modus|OSM/i);
+    },
+  );
+});
+
 describe('warnings about rules that replace earlier ones', () => {
   it('names the day and the opening a later rule replaces', () => {
     expect(overrideWarnings('Mo-Fr 08:00-12:00; Th 14:00-18:00')).toEqual([

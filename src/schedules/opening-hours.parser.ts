@@ -1,5 +1,6 @@
 import OpeningHours, { type optional_conf } from 'opening_hours';
 import { union } from '../engine/intervals';
+import { unreadableOpeningHours } from './opening-hours.messages';
 import { formatClock, WEEKDAY_NAMES_DE } from '../engine/time';
 import type { Interval, Weekday, WeekSchedule } from '../engine/types';
 import { WEEKDAYS } from '../engine/types';
@@ -11,9 +12,9 @@ const OH_DAYS: Readonly<Record<Weekday, string>> = { mon: 'Mo', tue: 'Tu', wed: 
 
 /**
  * opening_hours `mode` 0: time ranges only (no points in time such as "Mo 08:00"); its messages in
- * German (the library ships German texts; its English ones are not for clerks).
+ * English, the texts opening-hours.messages.ts knows and replaces with German sentences of its own.
  */
-const OPTIONS: optional_conf = { mode: 0, locale: 'de', tag_key: undefined, map_value: undefined, warnings_severity: undefined };
+const OPTIONS: optional_conf = { mode: 0, locale: 'en', tag_key: undefined, map_value: undefined, warnings_severity: undefined };
 
 /**
  * Converts an OpenStreetMap opening_hours text into the weekly form the engine judges.
@@ -40,7 +41,7 @@ export function parseOpeningHours(text: string): OpeningHoursResult {
   try {
     hours = new OpeningHours(value, null, OPTIONS);
   } catch (error) {
-    return failure(unreadable(error));
+    return failure(unreadableOpeningHours(error));
   }
   if (!hours.isWeekStable()) {
     return failure(
@@ -134,18 +135,6 @@ function describeUnknown(comment: string | undefined): string {
 
 function failure(error: string): OpeningHoursResult {
   return { ok: false, error };
-}
-
-/**
- * The library marks the place it stopped at ("Mo-Fr 08:00- <--- (Die Zeitspanne …)"); say it as a
- * sentence, without the links some of its messages carry.
- */
-function unreadable(error: unknown): string {
-  const line = String(error instanceof Error ? error.message : error).split('\n')[0].replace(/https?:\/\/\S+/g, '').trim();
-  const marked = /^(.*?)\s*<---\s*\((.*)\)\s*$/.exec(line);
-  if (!marked) return `Die Öffnungszeiten sind nicht lesbar: ${line}`;
-  const reason = marked[2].trim().replace(/\s+/g, ' ');
-  return `Die Öffnungszeiten sind nach „${marked[1].trim()}“ nicht lesbar: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`;
 }
 
 /**
