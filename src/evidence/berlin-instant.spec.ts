@@ -63,6 +63,16 @@ describe('parseBerlinInstant', () => {
     expect(rejection('2026-03-02T08:60')).toMatch(/keine gültige Uhrzeit/);
   });
 
+  it.each([
+    ['seconds', '2026-03-30T08:00:60', '08:00:60 ist keine gültige Uhrzeit: die Sekunden (60) gehen nur bis 59'],
+    ['minutes', '2026-03-30T08:60', '08:60 ist keine gültige Uhrzeit: die Minuten (60) gehen nur bis 59'],
+    ['minutes, with seconds written', '2026-03-30T08:75:00Z', '08:75:00 ist keine gültige Uhrzeit: die Minuten (75) gehen nur bis 59'],
+    ['hours', '2026-03-30T25:00', '25:00 ist keine gültige Uhrzeit (00:00 bis 23:59, als Ende auch 24:00)'],
+    ['the end of the day with seconds', '2026-03-30T24:00:30', '24:00:30 ist keine gültige Uhrzeit (00:00 bis 23:59, als Ende auch 24:00)'],
+  ])('names the part of the clock time that is out of range: %s', (_label, text, expected) => {
+    expect(rejection(text)).toBe(expected);
+  });
+
   it('agrees with luxon on every quarter hour of two years, with and without an offset', () => {
     // The common cases take a short path without zone arithmetic; luxon is the reference for them.
     const mismatches: string[] = [];

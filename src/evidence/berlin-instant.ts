@@ -28,9 +28,8 @@ export function parseBerlinInstant(text: string): InstantResult {
   if (!isCalendarDate(Number(y), Number(mo), Number(d))) return { ok: false, message: `${y}-${mo}-${d} ist kein gültiges Kalenderdatum` };
   if (!isPlausibleYear(Number(y))) return { ok: false, message: `${y}-${mo}-${d} liegt nicht zwischen ${FIRST_YEAR} und ${LAST_YEAR}` };
   const endOfDay = h === '24' && mi === '00' && (s ?? '00') === '00' && Number(frac ?? 0) === 0;
-  if ((Number(h) > 23 && !endOfDay) || Number(mi) > 59 || Number(s ?? 0) > 59) {
-    return { ok: false, message: `${h}:${mi} ist keine gültige Uhrzeit (00:00 bis 23:59, als Ende auch 24:00)` };
-  }
+  const clock = invalidClock(h, mi, s, endOfDay);
+  if (clock) return { ok: false, message: clock };
   if (!endOfDay) {
     const fast = plainInstant(match);
     if (fast) return { ok: true, instant: fast };
@@ -55,6 +54,15 @@ export function parseBerlinInstant(text: string): InstantResult {
   const earlier = instant.minus({ hours: 1 });
   if (wall(earlier) === wall(instant)) return { ok: true, instant: earlier };
   return { ok: true, instant };
+}
+
+/** Names the part of a clock time that is out of range, with the time as written (seconds included). */
+function invalidClock(h: string, mi: string, s: string | undefined, endOfDay: boolean): string | undefined {
+  const written = s === undefined ? `${h}:${mi}` : `${h}:${mi}:${s}`;
+  if (Number(s ?? 0) > 59) return `${written} ist keine gültige Uhrzeit: die Sekunden (${s}) gehen nur bis 59`;
+  if (Number(mi) > 59) return `${written} ist keine gültige Uhrzeit: die Minuten (${mi}) gehen nur bis 59`;
+  if (Number(h) > 23 && !endOfDay) return `${written} ist keine gültige Uhrzeit (00:00 bis 23:59, als Ende auch 24:00)`;
+  return undefined;
 }
 
 function normaliseOffset(offset: string | undefined): string {
