@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseBerlinInstant } from './berlin-instant';
+import { missingBerlinWallClock, parseBerlinInstant } from './berlin-instant';
 
 const utc = (text: string) => {
   const r = parseBerlinInstant(text);
@@ -92,5 +92,25 @@ describe('parseBerlinInstant', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('missingBerlinWallClock', () => {
+  it.each([
+    ['2026-03-29', '02:00'],
+    ['2026-03-29', '02:59'],
+    ['2027-03-28', '02:30'],
+  ])('names %s %s, skipped when clocks go forward', (date, clock) => {
+    expect(missingBerlinWallClock(date, clock)).toMatch(/gibt es in Berlin nicht \(Umstellung auf Sommerzeit/);
+  });
+
+  it.each([
+    ['2026-03-29', '01:59'],
+    ['2026-03-29', '03:00'],
+    ['2026-03-29', '24:00'],
+    ['2026-10-25', '02:30'],
+    ['2026-03-30', '02:30'],
+  ])('accepts %s %s, which exists', (date, clock) => {
+    expect(missingBerlinWallClock(date, clock)).toBeUndefined();
   });
 });

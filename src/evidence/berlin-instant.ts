@@ -44,16 +44,32 @@ export function parseBerlinInstant(text: string): InstantResult {
   // comparing the wall clock it produced with the one written.
   const wall = (t: DateTime) => t.toFormat('yyyy-MM-dd HH:mm:ss.SSS');
   if (!endOfDay && wall(parsed) !== wall(DateTime.fromISO(iso, { zone: 'utc' }))) {
-    return {
-      ok: false,
-      message: `${h}:${mi} Uhr am ${d}.${mo}.${y} gibt es in Berlin nicht (Umstellung auf Sommerzeit: die Uhren springen von 02:00 auf 03:00). Bitte eine andere Zeit oder die Zeitzone angeben (z. B. ${y}-${mo}-${d}T03:00+02:00).`,
-    };
+    return { ok: false, message: `${springGap(y, mo, d, h, mi)}. Bitte eine andere Zeit oder die Zeitzone angeben (z. B. ${y}-${mo}-${d}T03:00+02:00).` };
   }
   // In the autumn the hour 02:00–03:00 happens twice and luxon takes the second; prefer the first.
   // Berlin shifts by exactly one hour, so the first occurrence is one hour earlier if it shows the same wall clock.
   const earlier = instant.minus({ hours: 1 });
   if (wall(earlier) === wall(instant)) return { ok: true, instant: earlier };
   return { ok: true, instant };
+}
+
+const springGap = (y: string, mo: string, d: string, h: string, mi: string) =>
+  `${h}:${mi} Uhr am ${d}.${mo}.${y} gibt es in Berlin nicht (Umstellung auf Sommerzeit: die Uhren springen von 02:00 auf 03:00)`;
+
+/**
+ * For registers that record a day and a clock time without a zone (appointment slots): why this
+ * wall-clock time does not exist in Berlin on that day, or undefined when it does. The same rule
+ * as parseBerlinInstant, whose hotline records refuse these times too. 24:00 (end of the day)
+ * always exists; the hour repeated in autumn exists (twice).
+ */
+export function missingBerlinWallClock(date: string, clock: string): string | undefined {
+  const [y, mo, d] = date.split('-');
+  const [h, mi] = clock.split(':');
+  if (clock === '24:00' || steadyBerlinOffset(y, mo, d) !== undefined) return undefined;
+  const wall = `${date}T${clock}`;
+  const parsed = DateTime.fromISO(wall, { zone: BERLIN });
+  if (!parsed.isValid || parsed.toFormat("yyyy-MM-dd'T'HH:mm") === wall) return undefined;
+  return `${springGap(y, mo, d, h, mi)}; bitte eine andere Zeit angeben`;
 }
 
 /** Names the part of a clock time that is out of range, with the time as written (seconds included). */

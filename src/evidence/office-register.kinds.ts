@@ -1,6 +1,7 @@
 import { formatClock, parseClock, type AppointmentArea } from '../engine';
 import { AppointmentSlotRowDto, AREA_ALIASES, CaseloadHandoverRowDto, ContactCountRowDto } from './dto/office-register-rows.dto';
 import { germanWords } from './dto/lenient-input';
+import { missingBerlinWallClock } from './berlin-instant';
 import type { EvidenceKind, RowDetail } from './evidence-kind';
 
 /**
@@ -41,9 +42,14 @@ export const APPOINTMENT_SLOT_KIND: EvidenceKind<AppointmentSlotRowDto, Appointm
   toRecord(dto) {
     const from = parseClock(dto.from)!;
     const to = parseClock(dto.to)!;
+    // A slot in the hour skipped when clocks go forward was never offered; the hotline register refuses such times too.
+    const errors: RowDetail[] = (['from', 'to'] as const).flatMap((field) => {
+      const message = missingBerlinWallClock(dto.date, dto[field]);
+      return message ? [{ field, message }] : [];
+    });
+    if (errors.length > 0) return { errors };
     if (to <= from) {
-      const errors: RowDetail[] = [{ field: 'to', message: `muss nach dem Beginn (${formatClock(from)}) liegen` }];
-      return { errors };
+      return { errors: [{ field: 'to', message: `muss nach dem Beginn (${formatClock(from)}) liegen` }] };
     }
     return { record: { date: dto.date, from, to, area: dto.area } };
   },

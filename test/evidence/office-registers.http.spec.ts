@@ -65,6 +65,21 @@ describe('office registers API (appointments, contacts, handovers)', () => {
       });
     });
 
+    it('refuses a slot in the hour skipped when clocks go forward, as the hotline register does', async () => {
+      await nothingWritten('appointment_slot', async () => {
+        const file = csv('Datum;von;bis;Bereich', '29.03.2026;01:30;02:00;Leistung', '29.03.2026;02:00;03:00;Leistung', '29.03.2026;02:15;02:45;Leistung', '29.03.2026;01:30;03:30;Leistung');
+        const res = await postCsv(t, path('wetter'), coordination, file).expect(400);
+        expect(where(res.body.details)).toEqual(['2:bis', '3:von', '4:von', '4:bis']);
+        expect(res.body.details[1].message).toBe('02:00 Uhr am 29.03.2026 gibt es in Berlin nicht (Umstellung auf Sommerzeit: die Uhren springen von 02:00 auf 03:00); bitte eine andere Zeit angeben');
+      });
+      // Around the gap, and in the hour repeated in autumn, the times exist.
+      const fine = [
+        { date: '2026-03-29', from: '01:30', to: '03:30', area: 'benefits' },
+        { date: '2026-10-25', from: '02:00', to: '02:30', area: 'benefits' },
+      ];
+      await postJson(t, path('wetter'), coordination, fine).expect(201);
+    });
+
     it('refuses a regional token for another office on POST, preview and GET, storing nothing', async () => {
       const witten = await t.token('regional', ['witten']);
       await nothingWritten('appointment_slot', async () => {
