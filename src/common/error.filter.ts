@@ -37,7 +37,7 @@ export class ErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
-    const body = this.toBody(exception, correlationIdOf(req));
+    const body = this.toBody(exception, correlationIdOf(req), req.headers['content-encoding']);
     if (body.error === 'internal_error') {
       this.logger.error({ msg: 'unhandled error', correlationId: body.correlationId, path: req.path, err: describe(exception) });
     }
@@ -49,14 +49,14 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
+  private toBody(exception: unknown, correlationId: string, contentEncoding: string | undefined): ErrorBody {
     if (exception instanceof DomainError) {
       return { statusCode: ERROR_STATUS[exception.code], error: exception.code, message: exception.message, details: capped(exception.details), correlationId };
     }
     if (exception instanceof HttpException) {
-      // Nest wraps body-parser's errors in an HttpException; their `type` says what went wrong.
-      const cause = (exception as { cause?: { type?: unknown } }).cause;
-      const parserError = typeof cause?.type === 'string' ? bodyParserStatus(cause) : undefined;
+      // Nest wraps body-parser's errors in an HttpException; their `type` (or a zlib `code`) says what went wrong.
+      const cause = (exception as { cause?: { type?: unknown; code?: unknown } }).cause;
+      const parserError = isZlibError(cause) ? notUnpackable(contentEncoding) : typeof cause?.type === 'string' ? bodyParserStatus(cause, contentEncoding) : undefined;
       if (parserError) {
         return { statusCode: parserError.status, error: STATUS_CODE[parserError.status] ?? 'validation_failed', message: parserError.message, details: [], correlationId };
       }
@@ -82,7 +82,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (/^22/.test(pgCode)) {
       return { statusCode: 400, error: 'validation_failed', message: 'Die Anfrage enthält einen Wert, der nicht gespeichert oder verarbeitet werden kann (z. B. ein Datum außerhalb des gültigen Bereichs oder ein unzulässiges Zeichen).', details: [], correlationId };
     }
-    const parserStatus = bodyParserStatus(exception);
+    const parserStatus = bodyParserStatus(exception, contentEncoding);
     if (parserStatus) {
       return {
         statusCode: parserStatus.status,
@@ -111,7 +111,7 @@ function capped(details: ErrorDetail[]): ErrorDetail[] {
 }
 
 /** body-parser throws plain errors with a `type`; they are the client's fault, not ours. */
-function bodyParserStatus(exception: unknown): { status: number; message: string } | undefined {
+function bodyParserStatus(exception: unknown, contentEncoding: string | undefined): { status: number; message: string } | undefined {
   const e = exception as { type?: string; status?: number };
   switch (e?.type) {
     case 'entity.too.large':
@@ -121,6 +121,8 @@ function bodyParserStatus(exception: unknown): { status: number; message: string
     case 'entity.too.deep':
       return { status: 400, message: `Die JSON-Daten sind zu tief verschachtelt (höchstens ${MAX_JSON_DEPTH} Ebenen); es wurde nichts gespeichert.` };
     case 'encoding.unsupported':
+      // body-parser's name for an unknown Content-Encoding (compression); an unknown charset is 'charset.unsupported'.
+      return { status: 415, message: `Die Kompression des Inhalts (Content-Encoding: ${quoted(contentEncoding)}) wird nicht unterstützt; bitte unkomprimiert oder mit gzip, deflate oder br senden.` };
     case 'charset.unsupported':
       return { status: 415, message: 'Diese Zeichenkodierung wird nicht unterstützt; bitte UTF-8 verwenden.' };
     case 'request.aborted':
@@ -128,6 +130,27 @@ function bodyParserStatus(exception: unknown): { status: number; message: string
     default:
       return e?.status && e.status >= 400 && e.status < 500 ? { status: e.status, message: GERMAN_DEFAULT[e.status] ?? 'Die Anfrage ist ungültig.' } : undefined;
   }
+}
+
+/**
+ * A body announced as compressed that does not unpack: body-parser passes zlib's error on without a
+ * type of its own. Only an error wrapped by Nest's body parsing is taken for one (a zlib error of our
+ * own code stays a 500).
+ */
+function notUnpackable(contentEncoding: string | undefined): { status: number; message: string } {
+  return {
+    status: 400,
+    message: `Der Inhalt lässt sich nicht entpacken, obwohl er als komprimiert angekündigt ist (Content-Encoding: ${quoted(contentEncoding)}); bitte unkomprimiert ohne Content-Encoding oder richtig komprimiert senden.`,
+  };
+}
+
+/** A header value as the client sent it, short enough for a message. */
+const quoted = (value: string | undefined) => (value ?? '').slice(0, 40);
+
+/** zlib's errors carry a numeric errno and a code such as Z_DATA_ERROR or ERR__ERROR_FORMAT_PADDING_2 (brotli). */
+function isZlibError(e: unknown): boolean {
+  const { errno, code } = (e ?? {}) as { errno?: unknown; code?: unknown };
+  return typeof errno === 'number' && typeof code === 'string' && /^(Z_|ERR__|ERR_BROTLI|ERR_ZSTD)/.test(code);
 }
 
 function describe(e: unknown): Record<string, unknown> {

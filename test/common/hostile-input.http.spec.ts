@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { loadConfig } from '../../src/config/app-config';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -34,6 +35,28 @@ describe('hostile input', () => {
       const res = await t.http().post(path).set(auth()).set('Content-Type', type).send(body);
       expect({ path, status: res.status, details: res.body.details }).toEqual({ path, status: 400, details: [{ field: '', message: 'Der Inhalt der Anfrage muss ein JSON-Objekt sein.' }] });
     }
+  });
+
+  it('names an unsupported content encoding (compression) as such, not as a character set', async () => {
+    const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'application/json').set('Content-Encoding', 'xyz').send('[]');
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ error: 'unsupported_media_type', message: 'Die Kompression des Inhalts (Content-Encoding: xyz) wird nicht unterstützt; bitte unkomprimiert oder mit gzip, deflate oder br senden.' });
+    const charset = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'application/json; charset=klingonisch').send('[]');
+    expect(charset.body.message).toBe('Diese Zeichenkodierung wird nicht unterstützt; bitte UTF-8 verwenden.');
+  });
+
+  it.each(['br', 'gzip', 'deflate'])('says that a body declared as %s cannot be unpacked when it is not compressed', async (encoding) => {
+    const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('[{"date":"2026-03-02","reason":"x"}]');
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(`Der Inhalt lässt sich nicht entpacken, obwohl er als komprimiert angekündigt ist (Content-Encoding: ${encoding}); bitte unkomprimiert ohne Content-Encoding oder richtig komprimiert senden.`);
+    expect(await t.count('closure')).toBe(0);
+  });
+
+  it('takes a body that is really compressed', async () => {
+    const body = gzipSync(JSON.stringify([{ date: '2026-03-02', reason: 'x' }]));
+    // superagent would send a Buffer under application/json as JSON of the Buffer; it goes as it is.
+    const res = await t.http().post('/api/v1/offices/witten/closures/preview').set(auth()).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').serialize((b: Buffer) => b).send(body);
+    expect(res.status).toBe(200);
   });
 
   it('answers a CSV import with a NUL character with 400 and stores nothing', async () => {
