@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { ErrorFilter } from '../common/error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { NulBytePipe } from '../common/nul-byte.pipe';
+import { JsonBodyInterceptor } from '../common/json-body.interceptor';
 import { refuseDeepJson } from '../common/json-depth';
 import { correlationIdMiddleware } from '../logging/correlation-id';
 import { requestLogMiddleware } from '../logging/request-log.middleware';
@@ -25,6 +26,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   app.useBodyParser('json', jsonOptions);
   // CSV imports arrive as text/csv bodies.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.bodyLimit });
+  app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertOfficeAccess, type Principal } from '../auth/principal';
 import { DomainError, type ErrorDetail } from '../common/domain-error';
+import { mediaTypeOf, unsupportedMediaType } from '../common/media-type';
 import { OfficesService } from '../offices/offices.service';
 import { CLOSURE_KIND } from './closure.kind';
 import type { ImportPreviewDto } from './dto/import-preview.dto';
@@ -24,13 +25,10 @@ export interface ImportRequest {
 
 /** application/json or text/csv, parameters such as charset ignored; anything else is a 415. */
 export function importFormatOf(contentType: string | undefined): ImportFormat {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaTypeOf(contentType);
   if (type === 'application/json') return 'json';
   if (type === 'text/csv') return 'csv';
-  throw new DomainError(
-    'unsupported_media_type',
-    `Dieses Datenformat (${type || 'ohne Content-Type'}) wird nicht angenommen. Bitte eine JSON-Liste (Content-Type: application/json) oder eine CSV-Datei (Content-Type: text/csv) senden.`,
-  );
+  throw unsupportedMediaType(contentType, 'eine JSON-Liste (Content-Type: application/json) oder eine CSV-Datei (Content-Type: text/csv)');
 }
 
 /**

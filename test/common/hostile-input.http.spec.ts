@@ -59,6 +59,32 @@ describe('hostile input', () => {
     expect(res.status).toBe(200);
   });
 
+  it.each([
+    ['a form', 'application/x-www-form-urlencoded', 'officeId=witten&ruleId=opening.weekly-minimum'],
+    ['a multipart form', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="officeId"\r\n\r\nwitten\r\n--x--\r\n'],
+    ['JSON:API', 'application/vnd.api+json', '{"officeId":"witten"}'],
+    ['plain text', 'text/plain', 'garbage'],
+    ['a body without a type', '', '{"officeId":"witten"}'],
+  ])('answers %s sent to a JSON route with 415, not with missing fields, writing nothing', async (_label, type, body) => {
+    const before = await t.count('deviation');
+    const req = t.http().post('/api/v1/deviations').set(auth()).serialize((b: string) => b);
+    // superagent gives a text body a form type unless one is set; it is taken off again after send().
+    const res = await (type ? req.set('Content-Type', type).send(body) : req.send(body).unset('Content-Type'));
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ error: 'unsupported_media_type', details: [] });
+    expect(res.body.message).toBe(`Dieses Datenformat (${type.split(';')[0] || 'ohne Content-Type'}) wird nicht angenommen. Bitte JSON (Content-Type: application/json) senden.`);
+    expect(await t.count('deviation')).toBe(before);
+  });
+
+  it('still takes JSON with a charset, and a command without a body', async () => {
+    const json = await t.http().post('/api/v1/deviations').set(auth()).set('Content-Type', 'application/json; charset=utf-8').send('{}');
+    expect(json.status).toBe(400);
+    expect(json.body.details).toContainEqual({ field: 'officeId', message: expect.any(String) });
+    // ActionNoteDto has no required field: an empty POST reaches the action (which does not exist).
+    const empty = await t.http().post('/api/v1/actions/00000000-0000-4000-8000-000000000000/done').set(auth());
+    expect(empty.status).toBe(404);
+  });
+
   it('answers a CSV import with a NUL character with 400 and stores nothing', async () => {
     const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'text/csv').send('date;reason\n2026-03-02;Per\u0000sonalversammlung\n');
     expect(res.status).toBe(400);
