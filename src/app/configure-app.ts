@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config/app-config';
 import { ErrorFilter } from '../common/error.filter';
 import { createValidationPipe } from '../common/validation.pipe';
-import { NulBytePipe } from '../common/nul-byte.pipe';
+import { UnsafeTextPipe } from '../common/unsafe-text.pipe';
 import { JsonBodyInterceptor } from '../common/json-body.interceptor';
 import { refuseDeepJson } from '../common/json-depth';
 import { correlationIdMiddleware } from '../logging/correlation-id';
@@ -27,7 +27,7 @@ export function configureApp(app: NestExpressApplication, config: Pick<AppConfig
   // CSV imports arrive as text/csv bodies.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.bodyLimit });
   app.useGlobalInterceptors(new JsonBodyInterceptor());
-  app.useGlobalPipes(new NulBytePipe(), createValidationPipe());
+  app.useGlobalPipes(new UnsafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 
   const doc = new DocumentBuilder()

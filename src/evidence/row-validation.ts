@@ -3,6 +3,7 @@ import { validateSync, type ValidationError, type ValidatorOptions } from 'class
 import type { ErrorDetail } from '../common/domain-error';
 import { runAtOnce, runInSlices, type Steps } from '../common/time-slices';
 import { flattenValidationErrors } from '../common/validation-messages';
+import { unsafeTextIn } from '../common/unsafe-text';
 import { allowedColumns, canonicalRow, usesGermanNames } from './column-names';
 import type { EvidenceKind, RowDetail } from './evidence-kind';
 import type { RawRow } from './import-rows.reader';
@@ -42,6 +43,12 @@ function* validateRowsSteps<Dto extends object, Rec>(kind: EvidenceKind<Dto, Rec
     yield;
     if (typeof row.values !== 'object' || row.values === null || Array.isArray(row.values)) {
       errors.push({ line: row.line, field: '', message: `muss ein Objekt mit den Feldern ${allowedColumns(kind, false)} sein` });
+      continue;
+    }
+    // A text the database cannot store is named here, with its line, not by PostgreSQL later (no pipe sees an import's body).
+    const unsafe = unsafeTextIn(row.values);
+    if (unsafe.length > 0) {
+      errors.push(...unsafe.map((d) => ({ line: row.line, ...d })));
       continue;
     }
     // German column names are the same fields; errors name a field as the row wrote it.

@@ -18,7 +18,7 @@ describe('hostile input', () => {
     const before = await t.count('office');
     const body = await t.http().patch('/api/v1/offices/witten').set(auth()).send({ name: 'Witten\u0000' });
     expect(body.status).toBe(400);
-    expect(body.body.message).toBeDefined();
+    expect(body.body.details).toEqual([{ field: 'name', message: 'enthält ein unzulässiges Steuerzeichen (NUL)' }]);
     expect((await t.http().get('/api/v1/deviations?ruleId=%00').set(auth())).status).toBe(400);
     expect((await t.http().get('/api/v1/offices/%00').set(auth())).status).toBe(400);
     expect(await t.count('office')).toBe(before);
@@ -85,9 +85,27 @@ describe('hostile input', () => {
     expect(empty.status).toBe(404);
   });
 
-  it('answers a CSV import with a NUL character with 400 and stores nothing', async () => {
-    const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', 'text/csv').send('date;reason\n2026-03-02;Per\u0000sonalversammlung\n');
+  it('refuses a lone UTF-16 surrogate in a JSON body with its field instead of storing U+FFFD', async () => {
+    const office = await t.http().patch('/api/v1/offices/witten').set(auth()).send({ name: 'Wit\ud800ten' });
+    expect(office.status).toBe(400);
+    expect(office.body.details).toEqual([{ field: 'name', message: expect.stringMatching(/unvollständiges Unicode-Zeichen/) }]);
+    const [{ name }] = await t.dataSource.query(`SELECT name FROM office WHERE id = 'witten'`);
+    expect(name).toBe('Witten');
+    const comment = await t.http().post('/api/v1/actions/00000000-0000-4000-8000-000000000000/comment').set(auth()).send({ note: 'a\ud800b' });
+    expect(comment.status).toBe(400);
+    expect(comment.body.details).toEqual([{ field: 'note', message: expect.stringMatching(/unvollständiges Unicode-Zeichen/) }]);
+  });
+
+  it.each([
+    ['CSV with a NUL character', 'text/csv', 'date;reason\n2026-03-02;x\n2026-03-03;Per\u0000sonalversammlung\n', { line: 3, field: 'reason' }, /NUL/],
+    ['CSV with German column names', 'text/csv', 'Datum;Grund\n03.03.2026;Per\u0000sonalversammlung\n', { line: 2, field: 'Grund' }, /NUL/],
+    ['JSON with a NUL character', 'application/json', JSON.stringify([{ date: '2026-05-05', reason: 'bad\u0000nul' }]), { line: 1, field: 'reason' }, /NUL/],
+    ['JSON with a lone surrogate', 'application/json', JSON.stringify([{ date: '2026-05-04', reason: 'ok' }, { date: '2026-05-05', reason: 'a\ud800b' }]), { line: 2, field: 'reason' }, /unvollständiges Unicode-Zeichen/],
+  ])('lists a text that cannot be stored in an import (%s) as a row error and stores nothing', async (_label, type, body, where, message) => {
+    const res = await t.http().post('/api/v1/offices/witten/closures').set(auth()).set('Content-Type', type).send(body);
     expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ ...where, message: expect.stringMatching(message) }]);
+    expect(res.body.message).toMatch(/es wurde nichts gespeichert/);
     expect(await t.count('closure')).toBe(0);
     expect(await t.count('evidence_import')).toBe(0);
   });
