@@ -2,6 +2,7 @@ import { DomainError, type ErrorDetail } from '../common/domain-error';
 import { allowedColumns, fieldOfColumn, usesGermanNames } from './column-names';
 import { runAtOnce, runInSlices, type Steps } from '../common/time-slices';
 import { parseCsvSteps, separatorName } from './csv.parser';
+import { refuseNotUtf8 } from './csv-encoding';
 import type { EvidenceKind } from './evidence-kind';
 
 export type ImportFormat = 'json' | 'csv';
@@ -58,6 +59,7 @@ function* readCsvRowsSteps(text: unknown, kind: CsvColumns): Steps<ReadRows> {
   const { header, records, separator } = parsed.table;
 
   const columns = header.cells.map((c) => c.trim());
+  refuseNotUtf8(typeof text === 'string' ? text : '', parsed.table, columns);
   const fields = columns.map((name) => (name === '' ? undefined : fieldOfColumn(kind, name)));
   // Problems are named in the language of the header (German column names or the API's).
   const german = usesGermanNames(kind, columns.flatMap((name, index) => (fields[index] ? [[fields[index]!, name] as [string, string]] : [])));

@@ -81,4 +81,33 @@ describe('evidence in German', () => {
       { line: 1, field: 'Grund', message: 'Pflichtspalte fehlt in der Kopfzeile' },
     ]);
   });
+  describe('a CSV file that is not UTF-8 (Windows-1252 from a German Excel)', () => {
+    const post = (path: string, bytes: Buffer) => t.http().post(path).set(auth(coordination)).set('Content-Type', 'text/csv').serialize((b: Buffer) => b).send(bytes);
+    const nothingStored = async () => expect({ closures: await t.count('closure'), timeRecords: await t.count('staff_time_record'), imports: await t.count('evidence_import') }).toEqual(before);
+    let before: Record<string, number>;
+    beforeEach(async () => {
+      before = { closures: await t.count('closure'), timeRecords: await t.count('staff_time_record'), imports: await t.count('evidence_import') };
+    });
+
+    it('is refused with a hint to save it as "CSV UTF-8", naming line and column of each cell', async () => {
+      const file = Buffer.from('Datum;Grund\r\n09.03.2026;Personalversammlung\r\n10.03.2026;Schlie\xDFung wegen Umbau\r\n', 'latin1');
+      const res = await post(evidencePath('breckerfeld', 'closures'), file).expect(400);
+      expect(res.body.message).toMatch(/nicht im Format UTF-8 gespeichert.*„CSV UTF-8 \(durch Trennzeichen getrennt\)“/);
+      expect(res.body.details).toEqual([{ line: 3, field: 'Grund', message: 'enthält Zeichen, die nicht als UTF-8 lesbar sind („Schlie\uFFFDung wegen Umbau“); bitte die Datei als „CSV UTF-8“ speichern' }]);
+      await nothingStored();
+    });
+
+    it('names a header with umlauts instead of calling the columns unknown', async () => {
+      const file = Buffer.from('K\xFCrzel;Funktion;Datum;Minuten;T\xE4tigkeit\r\nVM-07;Arbeitsvermittlung;02.03.2026;240;Unternehmensservice\r\n', 'latin1');
+      const res = await post(evidencePath('breckerfeld', 'time-records'), file).expect(400);
+      expect(where(res.body.details)).toEqual(['1:K\uFFFDrzel', '1:T\uFFFDtigkeit']);
+      expect(res.body.message).toMatch(/CSV UTF-8/);
+      await nothingStored();
+    });
+
+    it('is read when its Content-Type names the charset', async () => {
+      const file = Buffer.from('Datum;Grund\r\n11.03.2026;Schlie\xDFung\r\n', 'latin1');
+      await t.http().post(`${evidencePath('breckerfeld', 'closures')}/preview`).set(auth(coordination)).set('Content-Type', 'text/csv; charset=windows-1252').serialize((b: Buffer) => b).send(file).expect(200);
+    });
+  });
 });
