@@ -23,12 +23,15 @@ describe('kill -9 during an audit', () => {
     // A fast heartbeat so that on a server the dead instance is noticed within seconds.
     const env = { INSTANCE_HEARTBEAT_SECONDS: '1' };
     service = await target.start(env);
-    // More offices make the run long enough to be caught half-way.
-    for (let i = 0; i < 30; i++) {
+    // More offices make the run long enough to be caught half-way (an audit ends yesterday at the
+    // latest, so its length comes from the offices: 2026 up to now over about a hundred of them).
+    for (let i = 0; i < 90; i++) {
       const res = await call(service, 'POST', '/api/v1/offices', { id: `stelle-${i}`, name: `Stelle ${i}`, role: 'standalone' });
       expect(res.status).toBe(201);
     }
-    const started = call(service, 'POST', '/api/v1/audits', { from: '2026-01-01', to: '2028-12-31' }).catch(() => ({ status: 0, body: null }));
+    // Two days ago by UTC is before today in Berlin at any hour.
+    const to = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const started = call(service, 'POST', '/api/v1/audits', { from: '2026-01-01', to }).catch(() => ({ status: 0, body: null }));
     const running = await until(
       async () => {
         const runs = (await call(service!, 'GET', '/api/v1/audits')).body as Array<{ id: string; status: string; trigger: string; findingsWritten: number }>;
