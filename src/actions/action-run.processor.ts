@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { AuditRunEvents } from '../audits/audit-run.events';
 import { AuditRunRepository, type FindingRef } from '../audits/audit-run.repository';
-import { ZONE } from '../calendar';
-import { CLOCK, type Clock } from '../common/clock';
+import { berlinToday, CLOCK, type Clock } from '../common/clock';
 import { Slices } from '../common/time-slices';
 import { periodLabel, STATUS_LABELS, type Obligation } from '../engine';
 import { NotificationSweeps } from '../notifications/notification-sweeps.service';
@@ -15,10 +13,6 @@ import type { NewNotification } from '../notifications/notification.view';
 import { actionKey, ActionRepository, type Db, type NewActionEvent } from './action.repository';
 import type { AuditActionRow } from './action.view';
 import { dueDate, nextPeriod, periodOf } from './verification-period';
-
-export function berlinToday(clock: Clock): string {
-  return DateTime.fromJSDate(clock(), { zone: ZONE }).toISODate()!;
-}
 
 interface Counts {
   opened: number;

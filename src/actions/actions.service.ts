@@ -10,7 +10,7 @@ import { OfficesService } from '../offices/offices.service';
 import { CatalogService } from '../standards/catalog.service';
 import { actionNotices, actionSubject, germanDate, type NoticeContext } from './action-notices';
 import { ActionRepository, type ActionChange, type Db } from './action.repository';
-import { berlinToday } from './action-run.processor';
+import { berlinToday } from '../common/clock';
 import { commandProblem, targetStatus, type ActionCommand } from './action-transitions';
 import { toSummary, toView, type ActionRow, type ActionSummary, type ActionView } from './action.view';
 import type { ActionQueryDto } from './dto/action-query.dto';

@@ -10,7 +10,7 @@ import type { DoneSurveyAction, SurveyActionSource, SurveyActionSummary, SurveyF
 import type { SurveyActionSink } from '../surveys/actions/survey-action.sink';
 import { actionLink, actionNotices, actionSubject, germanDate, type NoticeContext } from './action-notices';
 import { ActionRepository } from './action.repository';
-import { berlinToday } from './action-run.processor';
+import { berlinToday } from '../common/clock';
 import { isOverdue, type ActionRow } from './action.view';
 import { SURVEY_ACTION_OBLIGATION } from './actions.service';
 import { dueDate } from './verification-period';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { canAccessOffice, type Principal } from '../auth/principal';
-import { CLOCK, type Clock } from '../common/clock';
+import { berlinToday, CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { ZONE } from '../calendar';
 import type { JudgementPeriod } from '../judging/judgement-period';
@@ -143,10 +143,9 @@ export class AuditService {
    * serves the API, the CLI, the nightly job and the demo.
    */
   private assertEnded(to: string, periods: readonly JudgementPeriod[]): void {
-    const today = DateTime.fromJSDate(this.clock(), { zone: ZONE });
-    const todayIso = today.toISODate()!;
-    if (to < todayIso && periods.every((p) => p.to < todayIso)) return;
-    const yesterday = today.minus({ days: 1 }).toFormat('dd.MM.yyyy');
+    const today = berlinToday(this.clock);
+    if (to < today && periods.every((p) => p.to < today)) return;
+    const yesterday = DateTime.fromISO(today, { zone: ZONE }).minus({ days: 1 }).toFormat('dd.MM.yyyy');
     throw DomainError.validation([
       { field: 'to', message: `Beurteilt werden nur abgeschlossene Wochen und Monate: Der Zeitraum darf höchstens bis gestern (${yesterday}) reichen.` },
     ]);

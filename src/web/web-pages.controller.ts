@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Public } from '../auth/auth.decorators';
 import { canAccessOffice } from '../auth/principal';
 import { isoWeekOf, ZONE } from '../calendar';
-import { CLOCK, type Clock } from '../common/clock';
+import { berlinToday, CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import type { Office } from '../offices/office.entity';
 import { OfficesService } from '../offices/offices.service';
@@ -56,7 +56,7 @@ export class WebPagesController {
         script: 'overview.js',
         main: `<h1>Übersicht der Prüfläufe</h1>
 <div id="audit-gaps"></div><script type="module" src="/assets/audit-gaps.js"></script>
-<div id="overview" data-today="${this.berlinToday()}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
+<div id="overview" data-today="${berlinToday(this.clock)}"><p class="loading" role="status">Die Prüfläufe werden geladen …</p></div>
 ${actionsPanel(viewer)}
 <div id="practice-meetings"></div><script type="module" src="/assets/practice-meetings.js"></script>`,
       }),
@@ -68,7 +68,7 @@ ${actionsPanel(viewer)}
     const found = await this.officePage(req, res, id);
     if (!found) return;
     const { viewer, office } = found;
-    const today = this.berlinToday();
+    const today = berlinToday(this.clock);
     const seat = office.seatId ? await this.offices.get(office.seatId).catch(() => undefined) : undefined;
     sendPage(
       res,
@@ -106,7 +106,7 @@ ${actionsPanel(viewer, office.id, today)}`,
 <h1>Öffnungszeiten einreichen: ${escapeHtml(office.name)}</h1>
 <p><a href="${escapeHtml(officePath(office))}">Zurück zur Regionalstelle</a></p>
 </div>
-<div id="schedule-form" data-office-id="${escapeHtml(office.id)}" data-today="${this.berlinToday()}"></div>`,
+<div id="schedule-form" data-office-id="${escapeHtml(office.id)}" data-today="${berlinToday(this.clock)}"></div>`,
       }),
     );
   }
@@ -196,11 +196,6 @@ ${actionsPanel(viewer, office.id, today)}`,
       sendPage(res, 404, renderRefusal(viewer, 'Regionalstelle nicht gefunden', 'Eine Regionalstelle mit dieser Kennung gibt es nicht.'));
       return undefined;
     }
-  }
-
-  /** Today in Berlin by the service's clock (the one judging, runs and tests use). */
-  private berlinToday(): string {
-    return DateTime.fromJSDate(this.clock(), { zone: ZONE }).toISODate()!;
   }
 }
 
